@@ -1,0 +1,42 @@
+# kroniek: `make run` installs what is missing and runs the main job on the examples;
+# `make test` installs what is missing and runs the tests. Both are idempotent.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := frog frogdata chromium
+OUT ?= out
+
+.PHONY: setup system python run test bench clean
+
+setup: system python
+
+# Debian packages: Frog (Dutch analysis) and Chromium (browser tests).
+system: .stamp-system
+.stamp-system:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@touch $@
+
+# The virtual environment with kroniek installed (editable) and its test tools.
+python: .stamp-python
+.stamp-python: pyproject.toml
+	@[ -x $(VENV)/bin/python ] || $(PY) -m venv $(VENV)
+	@$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | grep -v -i 'warning' || true
+	@$(VENV)/bin/python -c 'import kroniek, duckdb, typer, fastapi' 
+	@touch $@
+
+run: setup
+	$(VENV)/bin/kroniek extract examples --out $(OUT)
+
+test: setup
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+bench: setup
+	$(VENV)/bin/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .stamp-* $(OUT)

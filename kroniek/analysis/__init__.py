@@ -1,0 +1,1 @@
+"""Dutch language analysis: Frog's tokens, lemmas, POS, named entities and dependency parse."""

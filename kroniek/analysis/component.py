@@ -1,0 +1,36 @@
+"""The `frog` pipeline component: sentences and tokens on the Article, from one kept-alive Frog."""
+from __future__ import annotations
+
+from ..pipeline import component
+from ..records import Article
+from .align import align
+from .frog import FrogConfig, FrogError, FrogProcess
+
+
+class FrogAnalyzer:
+    def __init__(self, config: FrogConfig | None = None, retries: int = 1):
+        self.frog = FrogProcess(config or FrogConfig())
+        self.retries = retries
+
+    def __call__(self, article: Article) -> Article:
+        paragraphs = [article.text[s:e] for s, e in article.paragraphs] or [article.text]
+        for attempt in range(self.retries + 1):
+            try:
+                rows = self.frog.analyse(paragraphs)
+                break
+            except FrogError:
+                # Frog died or hung on this article: the process is gone; the next call
+                # starts a fresh one. Retry once, then let the pipeline record the failure.
+                if attempt == self.retries:
+                    raise
+        parsed = "p" not in self.frog.config.skip
+        article.sentences, article.tokens = align(article.text, rows, article.paragraphs, parsed=parsed)
+        return article
+
+    def close(self) -> None:
+        self.frog.close()
+
+
+@component("frog")
+def make_frog(skip: str = "", timeout: float = 120.0, binary: str = "frog", retries: int = 1) -> FrogAnalyzer:
+    return FrogAnalyzer(FrogConfig(binary=binary, skip=skip, timeout=timeout), retries=retries)

@@ -1,0 +1,33 @@
+"""A readable summary of what a run found: a timeline table of the events, per article."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from ..records import Article
+
+
+def _actor(a) -> str:
+    if a is None:
+        return "—"
+    return f"{a.text} [dim]({a.code or '?'})[/dim]"
+
+
+def print_summary(articles: list[Article], errors: int, seconds: float, console: Console | None = None) -> None:
+    console = console or Console()
+    events = sorted(((e, a) for a in articles for e in a.events), key=lambda p: (p[0].earliest or "", p[1].id))
+    table = Table(title="kroniek: events found", show_lines=False, expand=False)
+    for col in ("date", "source", "CAMEO", "target", "mode", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e, a in events:
+        date = e.earliest if e.earliest == e.latest else f"{e.earliest}..{e.latest}"
+        ev = e.evidence[0].text if e.evidence else e.sentence
+        table.add_row(date or "?", _actor(e.source), f"{e.cameo} {e.plover or ''}".strip(), _actor(e.target),
+                      e.mode, (ev[:90] + "…") if len(ev) > 90 else ev)
+    if events:
+        console.print(table)
+    tokens = sum(len(a.tokens) for a in articles)
+    console.print(f"[bold]{len(articles)}[/bold] articles, {tokens} tokens, "
+                  f"{sum(len(a.timexes) for a in articles)} time expressions, "
+                  f"{sum(len(a.actors) for a in articles)} actor mentions, {len(events)} events, "
+                  f"{sum(len(a.quotes) for a in articles)} quotes, {errors} errors in {seconds:.1f} s")

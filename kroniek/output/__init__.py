@@ -1,0 +1,1 @@
+"""Outputs: the JSON Lines files of `kroniek extract` and the exports."""

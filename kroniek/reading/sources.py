@@ -1,0 +1,82 @@
+"""Inputs to articles: files by their ending, folders recursively, several inputs at once.
+
+Readers are registered by file ending, so web formats (HTML, WARC) plug in beside the
+plain-text and JSON Lines readers without this module knowing them.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from ..records import Article, InputError
+
+Reader = Callable[[Path], Iterator["Article | InputError"]]
+READERS: dict[str, Reader] = {}
+
+
+def register_reader(*endings: str):
+    def deco(fn: Reader) -> Reader:
+        for e in endings:
+            READERS[e.lower()] = fn
+        return fn
+    return deco
+
+
+def _load_builtin_readers() -> None:
+    from .jsonl import read_jsonl_file
+    from .text import read_text_file
+    READERS.setdefault(".txt", read_text_file)
+    READERS.setdefault(".jsonl", read_jsonl_file)
+    try:  # web formats are optional extras
+        from . import web  # noqa: F401  (registers .html, .warc, ...)
+    except ImportError:
+        pass
+
+
+def reader_for(path: Path) -> Reader | None:
+    if not READERS:
+        _load_builtin_readers()
+    name = path.name.lower()
+    for ending in sorted(READERS, key=len, reverse=True):
+        if name.endswith(ending):
+            return READERS[ending]
+    return None
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
+    """Files named directly, and the readable files in folders (sorted, recursively)."""
+    if not READERS:
+        _load_builtin_readers()
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            def onerror(exc: OSError):
+                errors.append(InputError(file=exc.filename or str(p), reason=f"cannot read folder: {exc.strerror}"))
+            errors: list[InputError] = []
+            for root, dirs, files in os.walk(p, onerror=onerror):
+                dirs.sort()
+                for f in sorted(files):
+                    fp = Path(root, f)
+                    if reader_for(fp) is not None:
+                        yield fp
+            yield from errors
+        elif p.exists():
+            if reader_for(p) is None:
+                yield InputError(file=str(p), reason=f"unknown input type (known: {', '.join(sorted(READERS))})")
+            else:
+                yield p
+        else:
+            yield InputError(file=str(p), reason="no such file or folder")
+
+
+def iter_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    for item in expand_inputs(inputs):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        reader = reader_for(item)
+        try:
+            yield from reader(item)
+        except Exception as exc:  # a reader bug must not sink the batch
+            yield InputError(file=str(item), reason=f"reader failed: {type(exc).__name__}: {exc}")
