@@ -7,8 +7,8 @@ from typing import List, Optional
 
 import typer
 
-from ...pipeline import DEFAULT_PIPELINE, Pipeline
-from ...reading.sources import iter_articles
+from ...pipeline import DEFAULT_PIPELINE
+from ...scale.runner import process_inputs
 from ...records import Article, InputError
 from ..progress import article_progress, err_console
 from ..summary import print_summary
@@ -46,9 +46,8 @@ def register(app: typer.Typer) -> None:
         done: list[Article] = []
         errors = 0
         total = count_inputs(inputs)
-        with Pipeline(names, config={"frog": {"skip": skip}}) as pipe, OutputFolder(out, with_tokens=tokens) as sink, \
-                article_progress(total, progress) as advance:
-            for item in pipe.process(iter_articles(inputs)):
+        with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
+            for item in process_inputs(inputs, names, config={"frog": {"skip": skip}}):
                 sink.write(item)
                 if isinstance(item, InputError):
                     errors += 1

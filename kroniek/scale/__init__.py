@@ -1,0 +1,1 @@
+"""Scale: batch runs over many articles, parallel workers, and the distributed mode."""
