@@ -22,6 +22,12 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputProblem(f"broken {enc} text at byte {exc.start}", file) from None
     if b"\x00" in data[:65536]:
+        utf16 = _bomless_utf16(data)
+        if utf16:
+            try:
+                return data.decode(utf16), utf16
+            except UnicodeDecodeError:
+                pass
         raise InputProblem("binary file (NUL bytes), not text", file)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -35,3 +41,17 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, str]:
             pass
     line = data[: utf8_error.start].count(b"\n") + 1
     raise InputProblem(f"not UTF-8 text (byte {utf8_error.start})", file, line)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM: Latin-script text has a NUL in (nearly) every other byte."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 8:
+        return None
+    half = len(sample) // 2
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls >= 0.7 * half and even_nuls == 0:
+        return "utf-16-le"
+    if even_nuls >= 0.7 * half and odd_nuls == 0:
+        return "utf-16-be"
+    return None
