@@ -59,24 +59,47 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
                 for f in sorted(files):
                     fp = Path(root, f)
                     if reader_for(fp) is not None:
-                        yield fp
+                        yield _not_a_file(fp) or fp
             yield from errors
         elif p.exists():
             if reader_for(p) is None:
                 yield InputError(file=str(p), reason=f"unknown input type (known: {', '.join(sorted(READERS))})")
             else:
-                yield p
+                yield _not_a_file(p) or p
         else:
-            yield InputError(file=str(p), reason="no such file or folder")
+            yield _not_a_file(p) or InputError(file=str(p), reason="no such file or folder")
+
+
+def _not_a_file(p: Path) -> InputError | None:
+    """Why `p` cannot be read as a file (a FIFO would block the batch for ever), or None."""
+    try:
+        if p.is_file():
+            return None
+        if p.is_symlink():
+            target = os.readlink(p)
+            try:
+                p.stat()
+            except OSError as exc:
+                if exc.strerror and "symbolic links" in exc.strerror:
+                    return InputError(file=str(p), reason=f"symbolic link loop ({exc.strerror})")
+            return InputError(file=str(p), reason=f"broken symbolic link to {target}")
+        if p.exists():
+            return InputError(file=str(p), reason="not a regular file (a FIFO, socket or device); not read")
+    except OSError as exc:
+        return InputError(file=str(p), reason=f"cannot read: {exc.strerror or exc}")
+    return None
 
 
 def iter_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    from .limits import ArticleChecks
+    checks = ArticleChecks()  # size, future date, duplicate ids: the same rules for every reader
     for item in expand_inputs(inputs):
         if isinstance(item, InputError):
             yield item
             continue
         reader = reader_for(item)
         try:
-            yield from reader(item)
+            for read in reader(item):
+                yield (checks.check(read) or read) if isinstance(read, Article) else read
         except Exception as exc:  # a reader bug must not sink the batch
             yield InputError(file=str(item), reason=f"reader failed: {type(exc).__name__}: {exc}")
