@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..records import Article
@@ -10,7 +11,7 @@ from ..records import Article
 def _actor(a) -> str:
     if a is None:
         return "—"
-    return f"{a.text} [dim]({a.code or '?'})[/dim]"
+    return f"{escape(a.text)} [dim]({escape(a.code or '?')})[/dim]"
 
 
 def print_summary(articles: list[Article], errors: int, seconds: float, console: Console | None = None) -> None:
@@ -22,8 +23,8 @@ def print_summary(articles: list[Article], errors: int, seconds: float, console:
     for e, a in events:
         date = e.earliest if e.earliest == e.latest else f"{e.earliest}..{e.latest}"
         ev = e.evidence[0].text if e.evidence else e.sentence
-        table.add_row(date or "?", _actor(e.source), f"{e.cameo} {e.plover or ''}".strip(), _actor(e.target),
-                      e.mode, (ev[:90] + "…") if len(ev) > 90 else ev)
+        table.add_row(date or "?", _actor(e.source), escape(f"{e.cameo} {e.plover or ''}".strip()), _actor(e.target),
+                      e.mode, escape((ev[:90] + "…") if len(ev) > 90 else ev))  # article text is not markup
     if events:
         console.print(table)
     tokens = sum(len(a.tokens) for a in articles)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from rich.markup import escape
 
 from ...pipeline import DEFAULT_PIPELINE
 from ...scale.runner import process_inputs
@@ -51,7 +52,9 @@ def register(app: typer.Typer) -> None:
                 sink.write(item)
                 if isinstance(item, InputError):
                     errors += 1
-                    err_console.print(f"[red]error[/red] {item}")
+                    # escaped: a reason quoting the input ("[/red] ...") is not console markup;
+                    # soft_wrap: one line per error, whatever the terminal width, for grep
+                    err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
                 else:
                     done.append(item)
                     advance()
