@@ -1,0 +1,157 @@
+"""Frog failures: a crash or a hang on one article costs that article at most, never the batch.
+
+The contract (kroniek.analysis.component): when Frog dies or does not answer within
+`timeout`, the process is killed, a fresh one is started, the article is tried once more,
+and if it fails again it becomes an InputError (stage "pipeline", naming file and line)
+while the rest of the batch goes on. The fake Frog (fake_frog.py) crashes or hangs on a
+chosen word; one test kills the real Frog mid-article.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kroniek.pipeline import Pipeline
+from kroniek.reading.jsonl import article_from_record
+from kroniek.records import Article, InputError
+from kroniek.scale.runner import process_inputs
+
+from .conftest import run_kroniek
+
+TEXTS = {
+    "a1": "De minister bezocht gisteren Kyiv. Hij beloofde nieuwe steun.",
+    "a2": "Het parlement stemde in met de wet. KRASJ HANG De oppositie protesteerde.",
+    "a3": "Rusland viel in de nacht Odesa aan. Er vielen drie doden.",
+}
+
+
+def batch_file(tmp_path: Path) -> Path:
+    p = tmp_path / "batch.jsonl"
+    p.write_text("".join(json.dumps({"id": k, "date": f"2025-03-0{n}", "text": t}) + "\n"
+                         for n, (k, t) in enumerate(TEXTS.items(), 1)))
+    return p
+
+
+def starts(log: Path) -> int:
+    return len(log.read_text().splitlines()) if log.exists() else 0
+
+
+def run(tmp_path: Path, fake_frog: str, timeout: float = 30) -> tuple[dict[str, Article], list[InputError]]:
+    items = list(process_inputs([batch_file(tmp_path)], ["frog"],
+                                config={"frog": {"binary": fake_frog, "timeout": timeout}}))
+    return ({i.id: i for i in items if isinstance(i, Article)}, [i for i in items if isinstance(i, InputError)])
+
+
+def assert_analysed(a: Article) -> None:
+    assert a.tokens and all(a.text[t.start:t.end] == t.text for t in a.tokens)
+    assert "".join(t.text for t in a.tokens) == "".join(a.text.split())
+
+
+def test_crash_every_time_records_the_article_and_goes_on(tmp_path, fake_frog, monkeypatch):
+    log = tmp_path / "starts.log"
+    monkeypatch.setenv("FAKE_FROG_LOG", str(log))
+    monkeypatch.setenv("FAKE_FROG_CRASH_ON", "KRASJ")
+    done, (err,) = run(tmp_path, fake_frog)
+    assert sorted(done) == ["a1", "a3"]
+    for a in done.values():
+        assert_analysed(a)
+    assert (err.file, err.line, err.doc, err.stage) == (str(tmp_path / "batch.jsonl"), 2, "a2", "pipeline")
+    assert "Frog" in err.reason and "exited" in err.reason
+    assert starts(log) == 3  # first, the retry of a2, and a fresh one for a3
+
+
+def test_crash_once_is_retried_successfully(tmp_path, fake_frog, monkeypatch):
+    log = tmp_path / "starts.log"
+    monkeypatch.setenv("FAKE_FROG_LOG", str(log))
+    monkeypatch.setenv("FAKE_FROG_CRASH_ON", "KRASJ")
+    monkeypatch.setenv("FAKE_FROG_ONCE", str(tmp_path / "crashed"))
+    done, errs = run(tmp_path, fake_frog)
+    assert not errs and sorted(done) == ["a1", "a2", "a3"]
+    for a in done.values():
+        assert_analysed(a)
+    assert starts(log) == 2
+
+
+def test_hang_times_out_and_goes_on(tmp_path, fake_frog, monkeypatch):
+    monkeypatch.setenv("FAKE_FROG_HANG_ON", "HANG")
+    started = time.monotonic()
+    done, (err,) = run(tmp_path, fake_frog, timeout=1)
+    assert time.monotonic() - started < 20
+    assert sorted(done) == ["a1", "a3"] and err.doc == "a2" and err.line == 2
+    assert "did not answer within 1 s" in err.reason
+
+
+def test_hang_once_is_retried_successfully(tmp_path, fake_frog, monkeypatch):
+    monkeypatch.setenv("FAKE_FROG_HANG_ON", "HANG")
+    monkeypatch.setenv("FAKE_FROG_ONCE", str(tmp_path / "hung"))
+    done, errs = run(tmp_path, fake_frog, timeout=1)
+    assert not errs and sorted(done) == ["a1", "a2", "a3"]
+    assert_analysed(done["a2"])
+
+
+def test_killed_between_articles_is_restarted(tmp_path, fake_frog):
+    """SIGKILL the Frog child from outside in the middle of a batch."""
+    arts = [article_from_record({"id": k, "date": "2025-03-01", "text": t}, "mem", n)
+            for n, (k, t) in enumerate(TEXTS.items(), 1)]
+    with Pipeline(["frog"], config={"frog": {"binary": fake_frog}}) as pipe:
+        frog = pipe.get("frog").frog
+        pids = []
+
+        def feed():
+            for n, a in enumerate(arts):
+                if n == 1:
+                    pids.append(frog.pid)
+                    os.kill(frog.pid, signal.SIGKILL)
+                    time.sleep(0.1)
+                yield a
+        out = list(pipe.process(feed()))
+        assert all(isinstance(a, Article) and a.tokens for a in out), out
+        assert frog.pid not in pids
+    assert frog.proc is None  # closed with the pipeline: no stray Frog
+
+
+def test_missing_frog_binary_is_a_clear_error(tmp_path):
+    (a,) = [article_from_record({"id": "x", "date": "2025-03-01", "text": "Tekst."}, "mem", 1)]
+    with Pipeline(["frog"], config={"frog": {"binary": "no-such-frog-binary"}}) as pipe:
+        (err,) = list(pipe.process([a]))
+    assert isinstance(err, InputError) and "Frog not found" in err.reason and "frogdata" in err.reason
+
+
+def test_extract_exit_code_and_errors_file_after_frog_crash(tmp_path, fake_frog):
+    out = tmp_path / "out"
+    r = run_kroniek("extract", str(batch_file(tmp_path)), "--out", str(out), "--stages", "frog",
+                    "--no-summary", "--no-progress", env={"FAKE_FROG_CRASH_ON": "KRASJ"})
+    assert r.returncode == 1, r.stderr[-2000:]
+    ids = [json.loads(l)["id"] for l in (out / "articles.jsonl").open()]
+    (err,) = [json.loads(l) for l in (out / "errors.jsonl").open()]
+    assert ids == ["a1", "a3"] and err["doc"] == "a2" and err["line"] == 2 and err["stage"] == "pipeline"
+    assert f"{tmp_path / 'batch.jsonl'}:2" in r.stderr
+
+
+@pytest.mark.frog
+def test_real_frog_killed_mid_article(frog_analyzer):
+    """SIGKILL the real Frog while it analyses an article: the article is analysed by a
+    fresh Frog, completely. (Costs one Frog restart, ~8 s.)"""
+    text = "\n\n".join(
+        f"De minister van Buitenlandse Zaken sprak op {d} maart in Brussel met zijn Oekraïense collega "
+        f"over nieuwe sancties tegen Rusland. Volgens de NAVO is de situatie aan het front zorgelijk."
+        for d in range(1, 21))
+    article = article_from_record({"id": "k", "date": "2025-03", "text": text}, "mem", 1)
+    frog = frog_analyzer.frog
+    frog.start()
+    old = frog.pid
+    killer = threading.Timer(0.2, lambda: os.kill(old, signal.SIGKILL))
+    killer.start()
+    try:
+        result = frog_analyzer(article)
+    finally:
+        killer.cancel()
+    assert frog.pid != old
+    assert len(result.sentences) == 40
+    assert "".join(t.text for t in result.tokens) == "".join(text.split())
