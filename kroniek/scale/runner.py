@@ -1,25 +1,101 @@
 """Run the pipeline over inputs: the one entry point that `extract` and `ingest` share.
 
-`process_inputs` yields each processed Article or InputError, in input order where it can.
-Today it runs one pipeline in this process; `workers` and `cluster` are the hooks for the
-parallel and distributed modes.
+`process_inputs` yields each processed Article or InputError, in input order, whatever the
+mode: one process (`workers=1`), N local worker processes each with one kept-alive Frog
+(`workers=N`, see `kroniek.scale.pool`), or a Dask cluster (`cluster="local:N"` or a
+scheduler address, see `kroniek.scale.cluster`). The caller is the single writer: every
+result comes back to it, once, so nothing is lost or written twice.
+
+Before any Frog time is spent, articles are admitted (`Admission`): articles in another
+language than Dutch are skipped and counted (web input sets `Article.lang`), articles whose
+content hash was seen before in this run are dropped as duplicates, and ids in `skip_ids`
+(already stored) are passed over. Counts and per-worker memory go into `stats` (RunStats).
 """
 from __future__ import annotations
 
+import time
 from typing import Any, Iterable, Iterator, Optional
 
 from ..pipeline import DEFAULT_PIPELINE, Pipeline
 from ..reading.sources import iter_articles
 from ..records import Article, InputError
+from .stats import RunStats, memory_report
+
+LANGUAGES = ("nl",)
+
+
+class Admission:
+    """Which articles go to the pipeline: right language, not seen before, not stored already."""
+
+    def __init__(self, stats: RunStats, skip_ids: Optional[set[str]] = None,
+                 languages: tuple[str, ...] = LANGUAGES):
+        self.stats, self.skip_ids, self.languages = stats, skip_ids or set(), languages
+        self.seen: set[str] = set()
+
+    def admit(self, article: Article) -> bool:
+        self.stats.read += 1
+        if article.lang not in self.languages:
+            self.stats.skipped_language[article.lang] += 1
+            return False
+        if article.id in self.skip_ids:
+            self.stats.skipped_known += 1
+            return False
+        return self.first_time(article)
+
+    def first_time(self, article: Article) -> bool:
+        h = article.content_hash
+        if h in self.seen:
+            self.stats.duplicates += 1
+            return False
+        self.seen.add(h)
+        return True
+
+    def filter(self, items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
+        for item in items:
+            if isinstance(item, InputError) or self.admit(item):
+                yield item
+
+
+def _tally(stats: RunStats, item: Article | InputError) -> None:
+    if isinstance(item, InputError):
+        stats.failed += 1
+    else:
+        stats.count_article(item)
 
 
 def process_inputs(inputs: Iterable[str], stages: Optional[list[str]] = None,
                    config: Optional[dict[str, dict[str, Any]]] = None, workers: int = 1,
-                   cluster: Optional[str] = None, skip_ids: Optional[set[str]] = None) -> Iterator[Article | InputError]:
-    """Read `inputs` and run the pipeline; articles whose id is in `skip_ids` are not processed."""
+                   cluster: Optional[str] = None, skip_ids: Optional[set[str]] = None, *,
+                   stats: Optional[RunStats] = None, batch_size: int = 4) -> Iterator[Article | InputError]:
+    """Read `inputs` and run the pipeline; articles whose id is in `skip_ids` are not processed.
+
+    `workers`: local worker processes (each with its own Frog); `cluster`: a Dask scheduler
+    address or `local:N`. `stats` (optional) is filled as the run goes."""
     names = list(stages or DEFAULT_PIPELINE)
-    articles: Iterable[Article | InputError] = iter_articles(inputs)
-    if skip_ids:
-        articles = (a for a in articles if isinstance(a, InputError) or a.id not in skip_ids)
-    with Pipeline(names, config=config or {}) as pipe:
+    config = config or {}
+    stats = stats if stats is not None else RunStats()
+    started = time.monotonic()
+    try:
+        if cluster:
+            from .cluster import process_on_cluster
+            stats.mode = f"Dask cluster {cluster}"
+            results = process_on_cluster(inputs, names, config, cluster, stats, skip_ids=skip_ids)
+        elif workers > 1:
+            from .pool import process_in_pool
+            stats.mode = f"{workers} worker processes"
+            articles = Admission(stats, skip_ids).filter(iter_articles(inputs))
+            results = process_in_pool(articles, names, config, workers, stats, batch_size=batch_size)
+        else:
+            results = _process_here(Admission(stats, skip_ids).filter(iter_articles(inputs)), names, config, stats)
+        for item in results:
+            _tally(stats, item)
+            yield item
+    finally:
+        stats.seconds = time.monotonic() - started
+
+
+def _process_here(articles: Iterable[Article | InputError], names: list[str], config: dict,
+                  stats: RunStats) -> Iterator[Article | InputError]:
+    with Pipeline(names, config=config) as pipe:
         yield from pipe.process(articles)
+        stats.add_worker_memory("main", memory_report())

@@ -1,0 +1,103 @@
+"""N local worker processes, each with one pipeline (one kept-alive Frog), fed in batches.
+
+The main process reads and admits articles, sends them in small batches to the workers and
+yields the results back in input order; it stays the single writer. At most `2 × workers`
+batches are in flight, so memory stays flat on any input size. A worker that dies (killed,
+out of memory) breaks the pool: a fresh pool is started and the batches that were in flight
+are sent again once; a batch that breaks a pool twice is reported as failed, article by
+article, so nothing is lost silently and nothing is written twice.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+from typing import Iterable, Iterator
+
+from ..records import Article, InputError
+from .stats import RunStats, memory_report
+
+_PIPE = None  # the worker's pipeline, built once by `_init_worker`
+
+
+def _init_worker(names: list[str], config: dict) -> None:
+    global _PIPE
+    from multiprocessing.util import Finalize
+
+    from ..pipeline import Pipeline
+    _PIPE = Pipeline(names, config=config)
+    # Worker processes leave through os._exit, which skips atexit: Finalize runs before it,
+    # so each worker stops its Frog when the pool shuts down.
+    Finalize(_PIPE, _PIPE.close, exitpriority=10)
+
+
+def _run_batch(batch: list[Article | InputError]) -> tuple[list[Article | InputError], dict]:
+    assert _PIPE is not None
+    results = list(_PIPE.process(batch))
+    return results, memory_report(os.getpid())
+
+
+def _batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def process_in_pool(articles: Iterable[Article | InputError], names: list[str], config: dict, workers: int,
+                    stats: RunStats, batch_size: int = 4) -> Iterator[Article | InputError]:
+    # spawn, not fork: the main process may run threads (progress bar), and a fork would copy
+    # their locks; each worker imports kroniek afresh and starts its own Frog.
+    ctx = multiprocessing.get_context("spawn")
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(names, config))
+
+    pool = new_pool()
+    pending: deque[tuple[list, Future, int]] = deque()   # (batch, future, tries) in input order
+    source = _batches(articles, batch_size)
+    exhausted = False
+    try:
+        while True:
+            while not exhausted and len(pending) < 2 * workers:
+                batch = next(source, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append((batch, pool.submit(_run_batch, batch), 1))
+            if not pending:
+                break
+            batch, future, tries = pending[0]
+            if future is None:
+                pending.popleft()
+                yield from _failed(batch, "a worker process died on this batch twice")
+                continue
+            try:
+                results, memory = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                retry: deque = deque()
+                for b, _, t in pending:
+                    if t >= 2:   # this batch already broke a pool once: report, do not retry again
+                        retry.append((b, None, t))
+                    else:
+                        retry.append((b, pool.submit(_run_batch, b), t + 1))
+                pending = retry
+                continue
+            pending.popleft()
+            stats.add_worker_memory(f"pid {memory['pid']}", memory)
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _failed(batch: list[Article | InputError], reason: str) -> Iterator[InputError]:
+    for a in batch:
+        if isinstance(a, InputError):
+            yield a
+        else:
+            yield InputError(file=a.origin, line=a.line, doc=a.id, stage="worker", reason=reason)
