@@ -59,6 +59,7 @@ class FrogConfig:
     timeout: float = 120.0         # seconds to wait for one article before declaring Frog hung
     startup_timeout: float = 180.0
     max_parser_tokens: int = 250   # longer sentences are not parsed (Frog's parser is quadratic)
+    extra_args: tuple[str, ...] = ()  # more Frog options, e.g. ("-n",): one sentence a line (parse filter)
 
 
 class FrogProcess:
@@ -83,6 +84,7 @@ class FrogProcess:
         # The morphological analyser's output is never used: always skip it.
         skip = "".join(sorted(set(self.config.skip + "a")))
         cmd.append(f"--skip={skip}")
+        cmd.extend(self.config.extra_args)
         env = dict(os.environ, OMP_NUM_THREADS="1")
         self._lines = queue.Queue()
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
