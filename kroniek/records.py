@@ -258,13 +258,20 @@ class Quote:
     cue: Optional[Span] = None          # the attribution words ("zei", "aldus", "volgens")
     events: list[str] = field(default_factory=list)  # ids of the events inside
     id: str = ""
+    parts: list[Span] = field(default_factory=list)  # the pieces of a quote interrupted by its attribution or paragraphs
+    rule: str = ""                      # the attribution pattern that found the speaker
 
     def to_json(self, doc: str) -> dict:
         sp = self.speaker
-        return {"doc": doc, "id": self.id, "quote": self.quote, "start": self.start, "end": self.end,
-                "speaker": ({"name": sp.person or sp.text, **sp.to_json()} if sp else None),
-                "direct": self.direct, "sent": self.sent,
-                "cue": self.cue.to_json() if self.cue else None, "events": list(self.events)}
+        d = {"doc": doc, "id": self.id, "quote": self.quote, "start": self.start, "end": self.end,
+             "speaker": ({"name": sp.person or sp.text, **sp.to_json()} if sp else None),
+             "direct": self.direct, "sent": self.sent,
+             "cue": self.cue.to_json() if self.cue else None, "events": list(self.events)}
+        if self.parts:
+            d["parts"] = [p.to_json() for p in self.parts]
+        if self.rule:
+            d["rule"] = self.rule
+        return d
 
 
 @dataclass

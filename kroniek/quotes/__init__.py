@@ -1,0 +1,1 @@
+"""Quotes and attribution: who said what, linked to the events it claims."""

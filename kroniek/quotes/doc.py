@@ -1,0 +1,138 @@
+"""Token helpers over an analysed Article: dependency children, subtrees, noun phrases,
+and which tokens lie inside direct quotes."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..records import Article, Token
+
+NP_TAGS = {"N", "SPEC", "ADJ", "LID", "TW", "VNW"}
+NAME_NER = ("PER", "ORG", "LOC", "MISC")
+
+
+def is_word(t: Token) -> bool:
+    return t.tag != "LET" and any(ch.isalnum() for ch in t.text)
+
+
+def is_finite(t: Token) -> bool:
+    return t.tag == "WW" and "pv" in t.features
+
+
+def is_name(t: Token) -> bool:
+    return t.tag == "SPEC" and "deeleigen" in t.features or (t.tag == "N" and "eigen" in t.features) \
+        or (t.ner != "O" and t.text[:1].isupper())
+
+
+def is_pronoun(t: Token) -> bool:
+    return t.tag == "VNW" and "pers" in t.features
+
+
+@dataclass
+class Doc:
+    article: Article
+    children: dict[int, list[int]] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+    quoted: set[int] = field(default_factory=set)      # tokens inside a direct quote (marks included)
+
+    def __post_init__(self):
+        for t in self.article.tokens:
+            if t.head is not None:
+                self.children.setdefault(t.head, []).append(t.i)
+        self.starts = [t.start for t in self.article.tokens]
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.article.tokens
+
+    def tok(self, i: int) -> Token:
+        return self.article.tokens[i]
+
+    def tokens_in(self, start: int, end: int) -> list[int]:
+        """Tokens that lie inside [start, end)."""
+        lo = bisect.bisect_left(self.starts, start)
+        out = []
+        for i in range(lo, len(self.tokens)):
+            t = self.tokens[i]
+            if t.start >= end:
+                break
+            if t.end <= end:
+                out.append(i)
+        return out
+
+    def token_at(self, offset: int) -> int | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i if i >= 0 else None
+
+    def sent_range(self, s: int) -> range:
+        se = self.article.sentences[s]
+        return range(se.first_token, se.last_token)
+
+    def sentence_of_offset(self, offset: int) -> int | None:
+        i = self.token_at(offset)
+        return self.tokens[i].sent if i is not None else None
+
+    def span_text(self, first: int, last: int) -> str:
+        """Text of tokens [first, last)."""
+        return self.article.text[self.tokens[first].start:self.tokens[last - 1].end]
+
+    def subtree(self, head: int) -> set[int]:
+        sent = self.tokens[head].sent
+        out, todo = {head}, [head]
+        while todo:
+            for c in self.children.get(todo.pop(), []):
+                if c not in out and self.tokens[c].sent == sent:
+                    out.add(c)
+                    todo.append(c)
+        return out
+
+    def children_with(self, head: int, rel: str) -> list[int]:
+        return [c for c in self.children.get(head, []) if self.tokens[c].rel == rel]
+
+    def np_around(self, head: int, limit: int = 12) -> tuple[int, int]:
+        """The noun phrase headed by `head` as a token range [first, last): the contiguous part
+        of its subtree around it, cut at commas, quotes, verbs and relative clauses."""
+        sub = self.subtree(head)
+        first = last = head
+        while first - 1 in sub and self._np_ok(first - 1) and head - first < limit:
+            first -= 1
+        while last + 1 in sub and self._np_ok(last + 1) and last - head < limit:
+            last += 1
+        # a trailing preposition without its object is not part of the name
+        while last > head and self.tokens[last].tag in ("VZ", "LET", "VG"):
+            last -= 1
+        while first < head and self.tokens[first].tag in ("LET", "VG", "VZ"):
+            first += 1
+        return first, last + 1
+
+    def _np_ok(self, i: int) -> bool:
+        t = self.tokens[i]
+        if i in self.quoted or t.text in (",", ":", ";", "(", ")") or t.tag == "WW":
+            return False
+        if t.tag == "VNW" and ("betr" in t.features or "vb" in t.features):
+            return False
+        return t.tag != "LET" or t.text in ("-", ".", "'")
+
+    def np_chunk_from(self, i: int, direction: int = 1, limit: int = 10) -> tuple[int, int] | None:
+        """A noun phrase by word classes alone, starting at token i and running forward (or
+        ending at i and running backward): the fallback where the parse gives no subject."""
+        sent = self.tokens[i].sent
+        rng = self.sent_range(sent)
+        j, seen = i, []
+        while j in rng and len(seen) < limit and j not in self.quoted:
+            t = self.tokens[j]
+            ok = t.tag in NP_TAGS or (t.tag == "VZ" and t.lemma in ("van", "uit") and seen) or t.rel == "mwp"
+            if t.tag == "VNW" and ("betr" in t.features or "vb" in t.features):
+                ok = False
+            if not ok:
+                break
+            seen.append(j)
+            j += direction
+        if not seen:
+            return None
+        a, b = min(seen), max(seen)
+        while b > a and self.tokens[b].tag in ("VZ", "LET"):
+            b -= 1
+        if not any(self.tokens[k].tag in ("N", "SPEC", "VNW", "TW") for k in range(a, b + 1)):
+            return None
+        return a, b + 1
