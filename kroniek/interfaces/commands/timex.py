@@ -1,0 +1,53 @@
+"""`kroniek timex INPUT...`: only the time expressions, as JSON Lines on standard output.
+
+Fast: it does not start Frog; tense is read from the raw text. With `--analysed`, the
+inputs are articles.jsonl files written by `kroniek extract` (Frog tokens included), and
+the tagger uses the tokens for sentence indices and clause tense.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import List
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def timex(
+        inputs: List[str] = typer.Argument(..., help="Files or folders (.txt with date header, .jsonl with id/date/text)"),
+        analysed: bool = typer.Option(False, "--analysed", help="Inputs are articles.jsonl from `kroniek extract` (with tokens)"),
+    ) -> None:
+        """Write the time expressions of INPUTS (TIMEX3 value, mod, day interval) as JSON Lines."""
+        from ...records import InputError, article_from_json
+        from ...time import tag_text
+        out = sys.stdout
+        errors = 0
+
+        def emit(a):
+            for t in tag_text(a.text, a.date, a.tokens or None, a.sentences or None):
+                out.write(json.dumps(t.to_json(a.id), ensure_ascii=False) + "\n")
+
+        if analysed:
+            for path in inputs:
+                with open(path, encoding="utf-8") as fh:
+                    for n, line in enumerate(fh, 1):
+                        if not line.strip():
+                            continue
+                        try:
+                            emit(article_from_json(json.loads(line)))
+                        except (ValueError, KeyError, TypeError) as exc:
+                            errors += 1
+                            typer.echo(f"{path}:{n}: {exc}", err=True)
+        else:
+            from ...reading.sources import iter_articles
+            for item in iter_articles(inputs):
+                if isinstance(item, InputError):
+                    errors += 1
+                    typer.echo(f"error: {item}", err=True)
+                    continue
+                emit(item)
+        out.flush()
+        if errors:
+            raise typer.Exit(1)

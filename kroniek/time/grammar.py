@@ -1,0 +1,515 @@
+"""The Dutch time grammar: small readable rules over word classes from lexicon.yaml.
+
+Each `Rule` has a name, a pattern written with word-class placeholders (`{MONTH}`,
+`{NUM}`, `{UNIT}` ...; see lexicon.py) and a builder that turns the match into a `Sem`,
+the meaning of the expression before it is anchored in time. Where a rule uses a group
+named `x`, only that group is the time expression (`in 2016` → `2016`); the rest is
+context the rule needed. The tagger (tagger.py) runs every rule, keeps the longest
+non-overlapping matches, and then combines neighbours (`van A tot B`, `sinds A`,
+`begin A`, `A om T`); resolve.py turns a `Sem` into a TIMEX3 value and a day interval.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable, Optional
+
+from .lexicon import Lexicon, load
+
+
+@dataclass
+class Sem:
+    """What an expression means, before resolution. Only the fields its kind uses are set.
+
+    kinds: date (calendar fields, year may be missing), rel (this/last/next UNIT),
+    dayword (today/yesterday ± part of day), weekday, shift (N UNIT ago / in N UNIT),
+    anchored (N UNIT later/earlier than another expression), holiday, duration, set,
+    vague (PRESENT_REF ...), time (clock time, optionally on a date), range (start..end).
+    """
+
+    kind: str
+    year: Optional[int] = None
+    month: Optional[int] = None
+    day: Optional[int] = None
+    weekday: Optional[int] = None
+    part: Optional[str] = None          # MO AF EV NI
+    quarter: Optional[int] = None
+    half: Optional[int] = None
+    season: Optional[str] = None
+    decade: Optional[int] = None        # 199 = the 1990s
+    century: Optional[int] = None       # 19 = the 1900s
+    holiday: Optional[str] = None
+    unit: Optional[str] = None          # S MIN H D W WE M Q Y DE CE
+    n: object = None                    # amount or offset (int, float or "X")
+    deic: Optional[int] = None          # -1 last, 0 this, +1 next
+    nextweek: bool = False              # "volgende dinsdag" = the Tuesday of next week
+    mod: Optional[str] = None           # START MID END LATER EARLIER, or an amount mod
+    hour: Optional[int] = None
+    minute: Optional[int] = None
+    value: Optional[str] = None         # preset value (sets, durations, vague references)
+    date: Optional["Sem"] = None        # the day a clock time is on
+    start: Optional["Sem"] = None       # range ends
+    end: Optional["Sem"] = None
+    ttype: Optional[str] = None         # forced TIMEX3 type
+
+
+@dataclass
+class Rule:
+    name: str
+    pattern: str
+    build: Callable[[re.Match, Lexicon, str], Optional[Sem]]
+    regex: Optional[re.Pattern] = field(default=None, repr=False)
+
+
+def g(m: re.Match, name: str) -> Optional[str]:
+    try:
+        v = m.group(name)
+    except IndexError:
+        return None
+    return v.lower() if v else None
+
+
+def year_of(s: Optional[str]) -> Optional[int]:
+    """'2022' → 2022, "'22" → 2022, "'98" → 1998."""
+    if not s:
+        return None
+    s = s.strip().lstrip("'’")
+    y = int(s)
+    if len(s) == 2:
+        y += 2000 if y < 50 else 1900
+    return y
+
+
+# --- builders ---------------------------------------------------------------------
+def b_dmy(m, lex, text):
+    day = lex.ordinal(g(m, "day"))
+    month = lex.month(g(m, "month")) if not (g(m, "month") or "").isdigit() else int(g(m, "month"))
+    year = year_of(g(m, "year"))
+    if not day or not month or not 1 <= day <= 31 or not 1 <= month <= 12:
+        return None
+    if year and len(g(m, "year").lstrip("'’")) == 2 and not (g(m, "month") or "").isdigit() and "'" not in g(m, "year") and "’" not in g(m, "year"):
+        return None
+    wd = lex.lookup("weekdays", g(m, "wd")) if g(m, "wd") else None
+    return Sem("date", year=year, month=month, day=day, weekday=wd)
+
+
+def b_numeric_dm(m, lex, text):
+    """24/2 — only where it cannot be a fraction or a score: valid day and month."""
+    day, month = int(m.group("day")), int(m.group("month"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return Sem("date", month=month, day=day)
+
+
+def b_iso(m, lex, text):
+    y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Sem("date", year=y, month=mo, day=d)
+
+
+def b_month_year(m, lex, text):
+    return Sem("date", year=year_of(g(m, "year")), month=lex.month(g(m, "month")))
+
+
+def b_month(m, lex, text):
+    # "Mei" and "Augustus" are also names; a capital inside a sentence is a hint
+    word = m.group("month")
+    if word[0].isupper() and word.lower() in ("mei", "augustus", "juni") and m.start() > 0 and text[max(0, m.start() - 2):m.start()].strip() not in ("", ".", "!", "?", '"'):
+        return None
+    return Sem("date", month=lex.month(word))
+
+
+YEAR_FOLLOWERS = {"en", "of", "tot", "t/m", "was", "werd", "is", "wordt", "zal", "kwam", "had", "heeft", "hadden",
+                  "stond", "begon", "ging", "waren", "werden", "zijn", "zou", "zouden", "moet", "kan", "bleek",
+                  "al", "nog", "ook", "pas", "niet", "de", "het", "een", "vielen", "maakte", "kreeg", "volgde",
+                  "verscheen", "won", "trad", "brak", "liep", "vond", "bleef", "vertrok", "kwamen"}
+
+
+def b_year(m, lex, text):
+    y = int(m.group("year"))
+    if not 1000 <= y <= 2199:
+        return None
+    if m.group("x") is None or m.group("x") == m.group(0):   # a bare year: check the next word
+        nxt = re.match(r"\s*([\w/]+|\S)?", text[m.end():])
+        word = (nxt.group(1) or "") if nxt else ""
+        if word and word[0].isalpha() and word.lower() not in YEAR_FOLLOWERS and not word[0].isupper():
+            return None
+        if not 1900 <= y <= 2100:
+            return None
+        if re.search(r"[€$£]\s*$|\d[.,]$", text[max(0, m.start() - 2):m.start()]):
+            return None
+    return Sem("date", year=y)
+
+
+def b_decade(m, lex, text):
+    w = g(m, "dec").lstrip("'’")
+    if w.isdigit():
+        tens = int(w) // 10
+        century = int(g(m, "cent")) if g(m, "cent") else (19 if tens >= 2 else 20)
+        if g(m, "cent"):
+            century = int(g(m, "cent")) // 100
+        return Sem("date", decade=century * 10 + tens)
+    tens = lex.lookup("decades", w)
+    return Sem("date", decade=190 + tens) if tens else None
+
+
+def b_century(m, lex, text):
+    n = lex.ordinal(g(m, "ord"))
+    return Sem("date", century=n - 1) if n and 1 <= n <= 22 else None
+
+
+ORD4 = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "laatste": 4, "1e": 1, "2e": 2, "3e": 3, "4e": 4}
+
+
+def b_quarter(m, lex, text):
+    q = int(m.group("q")) if g(m, "q") else ORD4.get(g(m, "qord"))
+    if not q or not 1 <= q <= 4:
+        return None
+    deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
+    return Sem("date", year=year_of(g(m, "year")), quarter=q, deic=deic)
+
+
+def b_half(m, lex, text):
+    h = ORD4.get(g(m, "hord"))
+    if h not in (1, 2):
+        return None
+    deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
+    if not g(m, "year") and deic is None and not re.search(r"jaar", g(m, 0) or ""):
+        return None
+    return Sem("date", year=year_of(g(m, "year")), half=h, deic=deic)
+
+
+def b_season(m, lex, text):
+    deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
+    return Sem("date", season=lex.lookup("seasons", g(m, "season")), year=year_of(g(m, "year")), deic=deic)
+
+
+def b_holiday(m, lex, text):
+    return Sem("holiday", holiday=lex.key(g(m, "hol")), year=year_of(g(m, "year")))
+
+
+REL_UNITS = {"dag": "D", "week": "W", "weekend": "WE", "werkweek": "W", "maand": "M", "kwartaal": "Q",
+             "jaar": "Y", "decennium": "DE", "eeuw": "CE", "ochtend": "MO", "middag": "AF", "avond": "EV",
+             "nacht": "NI", "morgen": "MO"}
+
+
+def b_rel(m, lex, text):
+    deic = lex.lookup("deictic", g(m, "deic"))
+    unit = REL_UNITS[lex.key(g(m, "unit"))]
+    if unit in ("MO", "AF", "EV", "NI"):
+        if deic != 0:
+            return None
+        return Sem("dayword", n=0, part=unit, ttype="TIME")
+    if g(m, "deic") in ("komende", "komend", "volgende", "afgelopen") and g(m, "det") and unit in ("D", "W", "M", "Y"):
+        # "de komende week", "het afgelopen jaar": a period that touches the reference day
+        return Sem("duration", n=1, unit=unit, deic=deic, ttype="DURATION")
+    return Sem("rel", unit=unit, deic=deic)
+
+
+def b_dayword(m, lex, text):
+    w = lex.key(g(m, "dw"))
+    if w == "morgen":
+        before = text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"(?:\b(?:deze|die|de|een|elke|iedere|goede|zelfde|dezelfde|volgende|vroege|hele)|['’]s)\s+$", before):
+            return None
+    off, part = lex.lookup("day_words", w)
+    if g(m, "vroeg"):
+        part = "MO"
+    return Sem("dayword", n=off, part=part, ttype="TIME" if part else None)
+
+
+def b_weekday(m, lex, text):
+    wd = lex.lookup("weekdays", g(m, "wd"))
+    part = lex.lookup("parts_of_day", g(m, "part")) if g(m, "part") else None
+    deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
+    nextweek = False
+    if g(m, "weekdeic"):              # "vorige week dinsdag", "dinsdag van volgende week"
+        wdeic = lex.lookup("deictic", g(m, "weekdeic"))
+        return Sem("rel", unit="W", deic=wdeic, weekday=wd, part=part, ttype="TIME" if part else None)
+    if g(m, "jl"):
+        deic = -1
+    if g(m, "deic") in ("volgende", "volgend"):
+        nextweek = True
+    return Sem("weekday", weekday=wd, part=part, deic=deic, nextweek=nextweek, ttype="TIME" if part else None)
+
+
+def unit_of(lex, word):
+    return lex.lookup("units", word)
+
+
+def b_shift(m, lex, text):
+    n = lex.number(g(m, "num")) if g(m, "num") else "X"
+    unit = unit_of(lex, g(m, "unit"))
+    if n is None or unit is None:
+        return None
+    sign = -1 if g(m, "dir") in ("geleden", "terug") else 1
+    amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
+    return Sem("shift", n=n, unit=unit, deic=sign, mod=amod)
+
+
+ANCHOR_DIR = {"later": 1, "daarna": 1, "erna": 1, "nadien": 1, "daarop": 1, "erop": 1, "na": 1,
+              "eerder": -1, "daarvoor": -1, "ervoor": -1, "voordien": -1, "voordat": -1, "tevoren": -1,
+              "volgende": 1, "vorige": -1, "voorgaande": -1, "daaropvolgende": 1}
+
+
+def b_anchored(m, lex, text):
+    n = lex.number(g(m, "num")) if g(m, "num") else 1
+    unit = unit_of(lex, g(m, "unit")) or REL_UNITS.get(lex.key(g(m, "unit")))
+    d = ANCHOR_DIR.get(g(m, "dir"))
+    if n is None or unit is None or d is None:
+        return None
+    part = None
+    if unit in ("MO", "AF", "EV", "NI"):
+        part, unit = unit, "D"
+    amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
+    return Sem("anchored", n=n, unit=unit, deic=d, part=part, mod=amod, ttype="TIME" if part else None)
+
+
+def b_same(m, lex, text):
+    unit = REL_UNITS.get(lex.key(g(m, "unit")))
+    part = unit if unit in ("MO", "AF", "EV", "NI") else None
+    return Sem("anchored", n=0, unit="D" if part else unit, deic=1, part=part, ttype="TIME" if part else None)
+
+
+def fmt_amount(n) -> str:
+    if n == "X":
+        return "X"
+    if isinstance(n, float) and n.is_integer():
+        n = int(n)
+    return str(n)
+
+
+def duration_value(n, unit) -> str:
+    if unit in ("H", "MIN", "S"):
+        if isinstance(n, float) and not n.is_integer() and unit == "H":
+            return f"PT{int(round(n * 60))}M" if False else f"PT{fmt_amount(n)}H"
+        return f"PT{fmt_amount(n)}{'M' if unit == 'MIN' else unit}"
+    return f"P{fmt_amount(n)}{unit}"
+
+
+def b_duration(m, lex, text):
+    if g(m, "whole"):
+        return Sem("duration", value=duration_value(1, unit_of(lex, g(m, "unit"))), ttype="DURATION")
+    n = lex.number(g(m, "num"))
+    unit = unit_of(lex, g(m, "unit"))
+    if n is None or unit is None:
+        return None
+    if g(m, "unit") in ("min", "sec") and not (g(m, "num") or "")[:1].isdigit():
+        return None
+    amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
+    if amod == "EXACT":
+        amod = None
+    deic = lex.lookup("deictic", g(m, "span")) if g(m, "span") else None
+    if g(m, "extra"):          # "een jaar en een kwart", "1 uur en 30 minuten"
+        n2, u2 = lex.number(g(m, "num2")), unit_of(lex, g(m, "unit2"))
+        if u2 == unit and isinstance(n, (int, float)) and isinstance(n2, (int, float)):
+            n = n + n2
+        elif unit == "H" and u2 == "MIN" and isinstance(n, int) and isinstance(n2, int):
+            return Sem("duration", value=f"PT{n}H{n2}M", mod=amod, ttype="DURATION")
+    if g(m, "kwart") and unit in ("Y", "H"):
+        n = (n if isinstance(n, (int, float)) else 1) + 0.25
+    return Sem("duration", n=n, unit=unit, mod=amod, deic=deic, value=duration_value(n, unit), ttype="DURATION")
+
+
+def b_lang(m, lex, text):
+    unit = lex.lookup("lang_compounds", g(m, "lang"))
+    return Sem("duration", value=duration_value("X", unit), ttype="DURATION")
+
+
+def b_set_unit(m, lex, text):
+    n = lex.number(g(m, "num")) if g(m, "num") else 1
+    unit = unit_of(lex, g(m, "unit"))
+    if unit is None or n is None:
+        return None
+    if unit == "WE":
+        return Sem("set", value=f"P{fmt_amount(n)}WE" if n != 1 else "XXXX-WXX-WE", ttype="SET")
+    if unit == "Q":
+        return Sem("set", value=f"P{3 * n if isinstance(n, int) else n}M", ttype="SET")
+    return Sem("set", value=duration_value(n, unit), ttype="SET")
+
+
+def b_set_weekday(m, lex, text):
+    wd = lex.lookup("weekdays", g(m, "wd"))
+    part = lex.lookup("parts_of_day", g(m, "part")) if g(m, "part") else None
+    return Sem("set", value=f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), ttype="SET")
+
+
+def b_set_adj(m, lex, text):
+    return Sem("set", value=lex.lookup("set_adjectives", g(m, "adj")), ttype="SET")
+
+
+def b_set_per(m, lex, text):
+    unit = unit_of(lex, g(m, "unit"))
+    return Sem("set", value=duration_value(1, unit), ttype="SET") if unit else None
+
+
+def b_vague(m, lex, text):
+    w = lex.key(g(m, "v"))
+    if w == "nu" and re.match(r"\s*(?:eenmaal|al)\b", text[m.end():]) and False:
+        return None
+    if w in ("eerder", "recent") and re.match(r"\s+(?:dan|genoemd|aangekondigd|gemelde|dit|deze)\b", text[m.end():], re.I):
+        return None
+    return Sem("vague", value=lex.lookup("vague", w))
+
+
+HOUR_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+              "negen": 9, "tien": 10, "elf": 11, "twaalf": 12}
+HOURW = "(?:" + "|".join(sorted(HOUR_WORDS, key=len, reverse=True)) + ")"
+
+
+def hour_of(s: Optional[str]) -> Optional[int]:
+    if s is None:
+        return None
+    s = s.lower()
+    return int(s) if s.isdigit() else HOUR_WORDS.get(s)
+
+
+def with_part(hour: int, part: Optional[str]) -> int:
+    if part in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if part == "NI" and 6 <= hour < 12:
+        return hour + 12
+    return hour
+
+
+def b_clock(m, lex, text):
+    h, mi = int(m.group("h")), int(m.group("m"))
+    if not (0 <= h <= 24 and 0 <= mi <= 59):
+        return None
+    sep = text[m.start("h") + len(m.group("h"))]
+    has_uur = bool(g(m, "uur"))
+    if sep == "." and not has_uur and not g(m, "prep") and not g(m, "pod"):
+        return None
+    part = lex.lookup("parts_of_day_adverbs", g(m, "pod")) if g(m, "pod") else None
+    return Sem("time", hour=with_part(h, part), minute=mi, ttype="TIME")
+
+
+def b_hour(m, lex, text):
+    h = hour_of(g(m, "hw"))
+    if h is None or not 0 <= h <= 24:
+        return None
+    part = lex.lookup("parts_of_day_adverbs", g(m, "pod")) if g(m, "pod") else None
+    return Sem("time", hour=with_part(h, part), minute=0, ttype="TIME")
+
+
+def b_wordtime(m, lex, text):
+    h = hour_of(g(m, "hw"))
+    if h is None:
+        return None
+    minutes = 0
+    q = g(m, "q")
+    if q:
+        minutes = 15 if q == "kwart" else (lex.number(q) if not q.isdigit() else int(q))
+        if not isinstance(minutes, int) or minutes > 29:
+            return None
+    if g(m, "half"):
+        h, base = h - 1, 30
+        minutes = base + minutes if g(m, "rel") == "over" else base - minutes
+    elif g(m, "rel") == "voor":
+        h, minutes = h - 1, 60 - minutes
+    part = lex.lookup("parts_of_day_adverbs", g(m, "pod")) if g(m, "pod") else None
+    return Sem("time", hour=with_part(h % 24, part), minute=minutes, ttype="TIME")
+
+
+def b_noon(m, lex, text):
+    return Sem("time", hour=24 if "nacht" in g(m, 0) else 12, minute=0, ttype="TIME")
+
+
+def b_podadv(m, lex, text):
+    return Sem("dayword", n=0, part=lex.lookup("parts_of_day_adverbs", g(m, "pod")), ttype="TIME")
+
+
+def b_dayrange(m, lex, text):
+    d1, d2 = lex.ordinal(g(m, "d1")), lex.ordinal(g(m, "d2"))
+    month = lex.month(g(m, "month"))
+    year = year_of(g(m, "year"))
+    if not (d1 and d2 and 1 <= d1 < d2 <= 31 and month):
+        return None
+    return Sem("range", start=Sem("date", year=year, month=month, day=d1), end=Sem("date", year=year, month=month, day=d2))
+
+
+# --- the rules ----------------------------------------------------------------------
+# Patterns are case-insensitive; ' ' in a pattern is literal, so white space is written \s+.
+DAYNUM = r"(?:[0-3]?\d(?:e|ste|de)?|{ORDW})"
+YEAR = r"(?:\d{4}|['’]\d\d)"
+PREP_YEAR = r"(?:in|sinds|sedert|vanaf|van|tot|uit|na|voor|vóór|rond|omstreeks|begin|eind|medio|halverwege|het\s+jaar|jaar|per|t/m|tussen|en|of|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|zomer|winter|lente|herfst|voorjaar|najaar)"
+
+RULES: list[Rule] = [
+    # absolute dates
+    Rule("date_dmy", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?:de\s+)?(?P<day>" + DAYNUM + r")\s+(?:van\s+)?(?P<month>{MONTHA})\.?(?:,?\s+(?:van\s+|in\s+)?(?P<year>" + YEAR + r"))?(?![\w-])", b_dmy),
+    Rule("date_mdy", r"(?P<month>{MONTH})\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{4})", b_dmy),
+    Rule("date_numeric", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/-])", b_dmy),
+    Rule("date_iso", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])", b_iso),
+    Rule("date_dm_slash", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/,.]\d)", b_numeric_dm),
+    Rule("month_year", r"(?P<month>{MONTHA})\.?\s+(?:van\s+|in\s+)?(?:het\s+jaar\s+)?(?P<year>" + YEAR + r")(?![\d])", b_month_year),
+    Rule("month", r"(?P<month>{MONTH})", b_month),
+    Rule("year_context", r"(?<![\w-])" + PREP_YEAR + r"\s+(?P<x>(?P<year>[12]\d{3}))(?![\d.,]\d|\w)", b_year),
+    Rule("year", r"(?P<x>(?P<year>(?:19|20)\d\d))(?![\d.,]\d|\w)", b_year),
+    Rule("decade", r"(?:de\s+)?jaren\s+(?P<dec>{DECADEW}|['’]?\d0)", b_decade),
+    Rule("decade_digits", r"(?:de\s+)?jaren\s+(?P<cent>1[0-9]|20)(?P<dec>\d0)", b_decade),
+    Rule("century", r"(?:de\s+)?(?P<ord>{ORDW}|\d{1,2}(?:e|ste|de))\s+eeuw", b_century),
+    Rule("quarter", r"(?:(?:het|dit)\s+)?(?P<qord>eerste|tweede|derde|vierde|laatste|[1-4]e)\s+kwartaal(?:\s+(?:van\s+)?(?:(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_quarter),
+    Rule("quarter_q", r"(?:(?P<year>\d{4})[-\s]?)?Q(?P<q>[1-4])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: b_quarter_q(m, lex, t)),
+    Rule("half_year", r"(?:(?:de|het)\s+)?(?P<hord>eerste|tweede)\s+(?:helft|jaarhelft|halfjaar|halve\s+jaar)(?:\s+van\s+(?:(?:het\s+jaar\s+)?(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_half),
+    Rule("season", r"(?:(?:de|het|(?P<deic>{DEIC}))\s+)?(?P<season>{SEASON})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_season_checked := (lambda m, lex, t: b_season(m, lex, t) if (g(m, "deic") or g(m, "year") or re.match(r"(?:de|het)\s", g(m, 0) or "")) else None)),
+    Rule("holiday", r"(?:(?:de|het)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_holiday),
+    # relative to the reference day
+    Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>week|werkweek|weekend|maand|kwartaal|jaar|decennium|eeuw|ochtend|middag|avond|nacht)", b_rel),
+    Rule("dayword", r"(?P<dw>{DAYWORD})(?:\s+(?P<vroeg>vroeg))?", b_dayword),
+    Rule("weekday", r"(?:(?P<deic>{DEIC})\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?(?:\s+(?P<jl>jongstleden|laatstleden|jl\.|ll\.))?", b_weekday),
+    Rule("weekday_week", r"(?P<weekdeic>{DEIC})\s+week\s+(?P<wd>{WEEKDAY})(?P<part>{PART})?", b_weekday),
+    Rule("weekday_of_week", r"(?P<wd>{WEEKDAY})(?P<part>{PART})?\s+(?:van\s+)?(?P<weekdeic>{DEIC})\s+week", b_weekday),
+    Rule("shift", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\s+(?P<dir>geleden|terug)", b_shift),
+    Rule("shift_ahead", r"(?:(?P<amod>{AMOD})\s+)?(?P<dir>over)\s+(?P<num>{NUM})\s+(?P<unit>{UNIT})(?!\s+(?:en|of)\s)", lambda m, lex, t: b_shift(m, lex, t)),
+    # anchored on another expression
+    Rule("anchored", r"(?:(?P<amod>{AMOD})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>later|daarna|erna|nadien|daarop|eerder|daarvoor|ervoor|voordien|tevoren)", b_anchored),
+    Rule("anchored_the", r"(?:de|het)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)\s+(?P<dir>daarna|erna|nadien|daarop|erop|daarvoor|ervoor|voordien|tevoren)", b_anchored),
+    Rule("anchored_next", r"(?:de|het|die)\s+(?P<dir>volgende|daaropvolgende|voorgaande)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)", b_anchored),
+    Rule("anchored_same", r"(?:die|diezelfde|dezelfde|die\s+zelfde|datzelfde|dat)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)", b_same),
+    # durations
+    Rule("duration", r"(?:(?P<amod>{AMOD})\s+)?(?:(?:de|het)\s+(?P<span>afgelopen|voorbije|laatste|komende|eerste|volgende)\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})(?P<extra>\s+en\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT}))?(?P<kwart>\s+en\s+een\s+kwart)?", b_duration),
+    Rule("duration_whole", r"(?:de|het|een)\s+(?P<whole>hele|gehele|volle)\s+(?P<unit>dag|week|maand|jaar|nacht|uur)", b_duration),
+    Rule("duration_lang", r"(?P<lang>{LANG})e?", b_lang),
+    # sets
+    Rule("set_every", r"(?:elke|iedere|ieder|elk|alle)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
+    Rule("set_weekday", r"(?:elke|iedere|ieder|elk|op|om\s+de\s+week)\s+(?P<wd>{WEEKDAY})(?P<part>{PART})?(?=\s|$|[,.;:!?])" , lambda m, lex, t: b_set_weekday(m, lex, t) if not g(m, 0).startswith("op") else None),
+    Rule("set_weekdays", r"(?:['’]s\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?(?:en|s)(?![\w])", lambda m, lex, t: b_set_weekday(m, lex, t) if (g(m, 0).endswith("en") or g(m, 0).startswith(("'s", "’s"))) else None),
+    Rule("set_adj", r"(?P<adj>{SETADJ})e?", b_set_adj),
+    Rule("set_per", r"(?:(?:eenmaal|tweemaal|driemaal|(?:{NUM})\s+keer|(?:{NUM})\s+maal)\s+)?per\s+(?P<unit>dag|week|maand|jaar|kwartaal|uur)", b_set_per),
+    Rule("set_om_de", r"om\s+de\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
+    # clock times
+    Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?![\d.,]\d)", b_clock),
+    Rule("hour", r"(?:(?:om|rond|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s+uur(?:\s+(?P<pod>{PODADV}))?)", b_hour),
+    Rule("hour_pod", r"(?P<hw>[0-2]?\d|" + HOURW + r")\s+uur\s+(?P<pod>{PODADV})", b_hour),
+    Rule("pod_hour", r"(?P<pod>{PODADV})\s+(?:om\s+)?(?P<hw>[0-2]?\d|" + HOURW + r")(?:\s+uur)?(?![\d:.])", b_hour),
+    Rule("wordtime", r"(?:(?P<q>kwart|[1-2]?\d|{NUMW})\s+(?P<rel>over|voor)\s+)?(?P<half>half\s+)(?P<hw>" + HOURW + r"|[0-2]?\d)(?:\s+uur)?(?:\s+(?P<pod>{PODADV}))?", b_wordtime),
+    Rule("wordtime_q", r"(?P<q>kwart|[1-2]?\d|{NUMW})\s+(?P<rel>over|voor)\s+(?P<hw>" + HOURW + r"|[0-2]?\d)(?:\s+uur)?(?:\s+(?P<pod>{PODADV}))?", lambda m, lex, t: b_wordtime(m, lex, t) if (g(m, "q") == "kwart" or re.search(r"\buur\b|['’]s", g(m, 0))) else None),
+    Rule("noon", r"middernacht|het\s+middaguur|(?<=om\s)middag", b_noon),
+    Rule("pod_adverb", r"(?P<pod>{PODADV})", b_podadv),
+    # ranges written as one expression
+    Rule("day_range", r"(?:(?:van|tussen)\s+)?(?P<d1>[0-3]?\d)(?:e|ste|de)?\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*(?P<d2>[0-3]?\d)(?:e|ste|de)?\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_dayrange),
+    # vague references
+    Rule("vague", r"(?P<v>{VAGUE})", b_vague),
+]
+
+
+def b_quarter_q(m, lex, text):
+    q = int(m.group("q"))
+    y = m.group("year") or m.group("year2")
+    return Sem("date", quarter=q, year=int(y) if y else None)
+
+
+def compile_rules(lex: Optional[Lexicon] = None) -> list[Rule]:
+    lex = lex or load()
+    classes = lex.classes()
+    out = []
+    for r in RULES:
+        pat = r.pattern
+        for name, alt in classes.items():
+            pat = pat.replace("{" + name + "}", alt)
+        if re.search(r"\{[A-Z]+\}", pat):
+            raise ValueError(f"rule {r.name}: unknown word class in {r.pattern}")
+        body = pat if pat.startswith("(?<!") else r"(?<![\w-])" + pat
+        out.append(replace(r, regex=re.compile(body + r"(?![\w])", re.IGNORECASE)))
+    return out

@@ -1,0 +1,201 @@
+"""The temporal tagger: find Dutch time expressions in a text and normalize them.
+
+    tag_text(text, doc_date, tokens=None, sentences=None) -> list[Timex]
+
+Steps: (1) every grammar rule proposes matches; (2) the longest non-overlapping ones are
+kept; (3) neighbours are combined: position words (`begin maart`, `eind vorige maand`,
+`later deze week`), ranges (`van 3 tot 5 maart`, `tussen 2019 en 2021`), open ranges
+(`sinds 2016`, `tot 14 januari`: mod ON_OR_AFTER / ON_OR_BEFORE ...) and a date with a
+clock time (`morgen om 8.45`); (4) each expression is resolved in text order: anchored
+ones (`een dag later`) against the last dated expression before them, the others against
+the document date, with the tense of their clause deciding `zaterdag` and `24 februari`.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Optional, Sequence
+
+from ..records import DocDate, Sentence, Timex, Token
+from .grammar import Rule, Sem, compile_rules
+from .lexicon import load
+from .resolve import Context, Resolved, resolve
+from .tense import tense_from_text, tense_from_tokens
+
+
+@dataclass
+class Match:
+    start: int          # the time expression
+    end: int
+    mstart: int         # everything the rule consumed (context words included)
+    mend: int
+    rule: str
+    order: int
+    sem: Sem
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> list[Rule]:
+    return compile_rules(load())
+
+
+def candidates(text: str) -> list[Match]:
+    lex = load()
+    out = []
+    for order, rule in enumerate(rules()):
+        for m in rule.regex.finditer(text):
+            sem = rule.build(m, lex, text)
+            if sem is None:
+                continue
+            if "x" in rule.regex.groupindex and m.group("x") is not None:
+                s, e = m.span("x")
+            else:
+                s, e = m.span()
+            out.append(Match(s, e, m.start(), m.end(), rule.name, order, sem))
+    return out
+
+
+def select(cands: list[Match]) -> list[Match]:
+    """Longest first (by what the rule consumed), then leftmost, then rule order."""
+    taken: list[Match] = []
+    occupied = []
+    for c in sorted(cands, key=lambda c: (-(c.mend - c.mstart), c.mstart, c.order)):
+        if any(c.mstart < e and s < c.mend for s, e in occupied):
+            continue
+        taken.append(c)
+        occupied.append((c.mstart, c.mend))
+    return sorted(taken, key=lambda c: c.start)
+
+
+DATEISH = {"date", "rel", "holiday", "dayword", "weekday"}
+POSITION = re.compile(r"(?:(?:aan|in|tegen|vanaf|sinds|tot)\s+)?(?:het\s+|de\s+)?(?P<pos>begin|eind|einde|midden|medio|half|halverwege|later|eerder|vroeg|laat)(?:\s+(?:van|in))?(?:\s+(?:het|de))?\s+$", re.I)
+POSITION_MOD = {"begin": "START", "vroeg": "START", "eind": "END", "einde": "END", "laat": "END",
+                "midden": "MID", "medio": "MID", "half": "MID", "halverwege": "MID",
+                "later": "LATER", "eerder": "EARLIER"}
+RANGE_GAP = re.compile(r"\s*(?:tot\s+en\s+met|tot(?:\s+aan)?|t/m|-|–|—|tot\s+het|tot\s+de)\s*(?:het\s+|de\s+)?$", re.I)
+RANGE_START = re.compile(r"(?:van|vanaf|tussen|sinds)\s+(?:het\s+|de\s+)?$", re.I)
+OPEN = re.compile(r"(?P<w>sinds|sedert|vanaf|vanuit|tot\s+en\s+met|tot|t/m|uiterlijk|voor|vóór|na|tegen|niet\s+later\s+dan|ten\s+laatste)\s+(?:het\s+|de\s+)?$", re.I)
+OPEN_MOD = {"sinds": "ON_OR_AFTER", "sedert": "ON_OR_AFTER", "vanaf": "ON_OR_AFTER", "vanuit": "ON_OR_AFTER",
+            "tot": "BEFORE", "tot en met": "ON_OR_BEFORE", "t/m": "ON_OR_BEFORE", "uiterlijk": "ON_OR_BEFORE",
+            "voor": "BEFORE", "vóór": "BEFORE", "na": "AFTER", "tegen": "ON_OR_BEFORE",
+            "niet later dan": "ON_OR_BEFORE", "ten laatste": "ON_OR_BEFORE"}
+TIME_GAP = re.compile(r"^\s*,?\s*(?:om|rond|tegen|vanaf|van)?\s*$", re.I)
+TIME_DATE_GAP = re.compile(r"^\s*,?\s*(?:op\s+)?$", re.I)
+
+
+def merge(a: Match, b: Match, sem: Sem, rule: str, start: Optional[int] = None) -> Match:
+    s = a.start if start is None else start
+    return Match(s, b.end, min(a.mstart, s), b.mend, rule, a.order, sem)
+
+
+def combine(text: str, ms: list[Match]) -> list[Match]:
+    # position words before a period: "begin maart", "eind vorige maand", "later deze week"
+    out = []
+    for m in ms:
+        if m.sem.kind in ("date", "rel") and m.sem.day is None and m.sem.weekday is None:
+            p = POSITION.search(text, max(0, m.mstart - 30), m.mstart)
+            prev_end = out[-1].mend if out else 0
+            if p and p.start() >= prev_end and not (m.sem.kind == "date" and m.sem.month and p.group("pos").lower() in ("later", "eerder")):
+                mod = POSITION_MOD[p.group("pos").lower()]
+                m = replace(m, start=p.start("pos") if not re.match(r"(?:vanaf|sinds|tot)\b", p.group(0), re.I) else p.start("pos"),
+                            mstart=p.start("pos"), sem=replace(m.sem, mod=mod), rule=m.rule + "+pos")
+        out.append(m)
+    ms = out
+
+    # ranges between two dates
+    out = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if i + 1 < len(ms):
+            b = ms[i + 1]
+            gap = text[a.end:b.mstart]
+            before = text[max(0, a.mstart - 12):a.mstart]
+            starter = RANGE_START.search(before)
+            ok_kinds = a.sem.kind in DATEISH and b.sem.kind in DATEISH or (a.sem.kind == "time" and b.sem.kind == "time")
+            is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+", gap)))
+            if is_range and not (gap.strip() in ("-", "–") and " " in gap and a.sem.kind == "date" and a.sem.year and not b.sem.year and False):
+                s = starter.start() + max(0, a.mstart - 12) if starter else a.start
+                rs = Sem("range", start=a.sem, end=b.sem, ttype="TIME" if a.sem.kind == "time" else None)
+                out.append(merge(a, b, rs, "range", start=s))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    ms = out
+
+    # open ranges: "sinds 2016", "tot 14 januari"
+    out = []
+    for m in ms:
+        if m.sem.kind in DATEISH and m.sem.mod is None:
+            o = OPEN.search(text, max(0, m.mstart - 25), m.mstart)
+            if o and (not out or o.start() >= out[-1].mend):
+                w = re.sub(r"\s+", " ", o.group("w").lower())
+                m = replace(m, sem=replace(m.sem, mod=OPEN_MOD[w]), start=o.start(), mstart=o.start(), rule=m.rule + "+open")
+        out.append(m)
+    ms = out
+
+    # a day with a clock time: "morgen om 8.45", "zaterdag 5.00 uur", "5.00 uur op zaterdag"
+    out = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if i + 1 < len(ms):
+            b = ms[i + 1]
+            day_a = a.sem.kind in ("dayword", "weekday") or (a.sem.kind == "date" and a.sem.day) or \
+                (a.sem.kind == "rel" and a.sem.weekday) or (a.sem.kind == "set" and (a.sem.value or "").startswith("XXXX-WXX"))
+            if day_a and b.sem.kind == "time" and b.sem.date is None and TIME_GAP.fullmatch(text[a.end:b.mstart] if b.mstart >= a.end else text[a.end:b.start]):
+                out.append(merge(a, b, replace(b.sem, date=a.sem, part=b.sem.part or a.sem.part), a.rule + "+time"))
+                i += 2
+                continue
+            day_b = b.sem.kind in ("dayword", "weekday") or (b.sem.kind == "date" and b.sem.day)
+            if a.sem.kind == "time" and a.sem.date is None and day_b and TIME_DATE_GAP.fullmatch(text[a.end:b.mstart]):
+                out.append(merge(a, b, replace(a.sem, date=b.sem), b.rule + "+time"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def sentence_index(sentences: Optional[Sequence[Sentence]], offset: int) -> Optional[int]:
+    for s in sentences or ():
+        if s.start <= offset < s.end:
+            return s.index
+    return None
+
+
+def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = None,
+             sentences: Optional[Sequence[Sentence]] = None) -> list[Timex]:
+    """The time expressions of `text`, normalized against `doc_date`.
+
+    `tokens`/`sentences` (Frog analysis, optional) give the sentence index of each
+    expression and the tense of its clause; without them tense is read from the raw text."""
+    matches = combine(text, select(candidates(text)))
+    out: list[Timex] = []
+    anchor: Optional[tuple[str, Resolved]] = None
+    for m in matches:
+        sent = sentence_index(sentences, m.start)
+        if tokens and sentences and sent is not None:
+            s = next(x for x in sentences if x.index == sent)
+            tense = tense_from_tokens(tokens, tokens[s.first_token:s.last_token], m.start, m.end)
+        else:
+            tense = tense_from_text(text, m.start, m.end)
+        ctx = Context(doc_date, tense, anchor[1] if anchor else None)
+        try:
+            r = resolve(m.sem, ctx)
+        except (ValueError, OverflowError):
+            r = None
+        if r is None:
+            continue
+        tid = f"t{len(out) + 1}"
+        e, l = r.interval.iso() if r.interval is not None and r.type in ("DATE", "TIME") else (None, None)
+        out.append(Timex(text=text[m.start:m.end], start=m.start, end=m.end, type=m.sem.ttype or r.type,
+                         value=r.value, mod=r.mod or (m.sem.mod if m.sem.mod in ("ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER") else None),
+                         earliest=e, latest=l, sent=sent, tid=tid,
+                         anchor=anchor[0] if (m.sem.kind == "anchored" and anchor) else None, rule=m.rule))
+        if r.type in ("DATE", "TIME") and r.interval is not None and r.interval.earliest and r.interval.latest \
+                and m.sem.kind not in ("vague",) and not r.value.startswith("("):
+            anchor = (tid, r)
+    return out

@@ -1,0 +1,104 @@
+"""The tense of the clause a time expression sits in: "past", "present" or "future".
+
+With Frog tokens (pipeline mode) the tense comes from the finite verb the expression
+depends on (following the dependency heads), else from the finite verb nearest to it.
+On raw text (the fast `kroniek timex` command) it comes from the nearest tense marker in
+the sentence: auxiliaries, irregular past forms and perfect tenses (tense_words.yaml).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Optional, Sequence
+
+import yaml
+
+from ..records import Token
+
+HERE = Path(__file__).resolve().parent
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, set[str]]:
+    with open(HERE / "tense_words.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {k: set(v) for k, v in data.items()}
+
+
+def tense_of_verb(tok: Token, sentence: Sequence[Token]) -> Optional[str]:
+    if not tok.pos.startswith("WW(pv"):
+        return None
+    feats = tok.features
+    if "verl" in feats:
+        return "past"
+    lemma = tok.lemma.lower()
+    if lemma == "zullen":
+        return "future"
+    has_vd = any(t.pos.startswith("WW(vd") for t in sentence)
+    has_inf = any(t.pos.startswith("WW(inf") for t in sentence)
+    if lemma in ("hebben", "zijn") and has_vd:
+        return "past"
+    if lemma == "gaan" and has_inf:
+        return "future"
+    return "present"
+
+
+def tense_from_tokens(tokens: Sequence[Token], sentence: Sequence[Token], start: int, end: int) -> str:
+    """`tokens`: all article tokens (heads index them); `sentence`: the sentence's tokens."""
+    if not sentence:
+        return "present"
+    inside = [t for t in sentence if t.start >= start and t.end <= end] or \
+             [min(sentence, key=lambda t: abs(t.start - start))]
+    by_i = {t.i: t for t in tokens} if tokens and tokens[0].i != 0 else None
+    seen = set()
+    cur = inside[0]
+    while cur is not None and cur.i not in seen:       # up the dependency tree
+        seen.add(cur.i)
+        t = tense_of_verb(cur, sentence)
+        if t:
+            return t
+        if cur.head is None:
+            break
+        cur = by_i.get(cur.head) if by_i is not None else (tokens[cur.head] if 0 <= cur.head < len(tokens) else None)
+    verbs = [t for t in sentence if t.pos.startswith("WW(pv")]
+    if not verbs:
+        return "present"
+    nearest = min(verbs, key=lambda t: abs(t.start - start))
+    return tense_of_verb(nearest, sentence) or "present"
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])|\n\s*\n|\n")
+WORD = re.compile(r"[\wÀ-ÿ]+(?:['’][\w]+)?")
+
+
+def sentence_bounds(text: str, start: int) -> tuple[int, int]:
+    a = 0
+    for m in SENTENCE_END.finditer(text, 0, start):
+        a = m.end()
+    m = SENTENCE_END.search(text, start)
+    return a, (m.start() if m else len(text))
+
+
+def tense_from_text(text: str, start: int, end: int) -> str:
+    a, b = sentence_bounds(text, start)
+    w = words()
+    best: Optional[tuple[int, str]] = None
+    toks = [(m.start(), m.group(0).lower()) for m in WORD.finditer(text, a, b)]
+    lower = {t for _, t in toks}
+    perfect = any(t in w["participles"] or (re.fullmatch(r"(?:\w*)ge\w{2,}(?:d|t|en)", t) and t not in w["not_participles"]) for t in lower)
+    for pos, t in toks:
+        if start <= pos < end:
+            continue
+        if t in w["future"]:
+            tense = "future"
+        elif t in w["past"]:
+            tense = "past"
+        elif t in w["perfect_aux"] and perfect:
+            tense = "past"
+        else:
+            continue
+        dist = abs(pos - start)
+        if best is None or dist < best[0]:
+            best = (dist, tense)
+    return best[1] if best else "present"
