@@ -176,9 +176,11 @@ def write_jsonl(rows: Iterable[dict], out: IO[str]) -> int:
     return n
 
 
-def write_csv(rows: Iterable[dict], out: IO[str], columns: tuple[str, ...] = CSV_COLUMNS) -> int:
+def write_csv(rows: Iterable[dict], out: IO[str], columns: tuple[str, ...] = CSV_COLUMNS,
+              header: bool = True) -> int:
     w = csv.writer(out, lineterminator="\n")
-    w.writerow(columns)
+    if header:
+        w.writerow(columns)
     n = 0
     for e in rows:
         w.writerow(["" if e.get(c) is None else _jsonable(e.get(c)) for c in columns])
