@@ -1,0 +1,389 @@
+"""The actor knowledge base: countries, IGOs, metonyms, parties, people and role nouns.
+
+All knowledge lives in data files next to this module (`data/`), kept apart from the
+engine like the TABARI/PETRARCH dictionaries:
+
+- `countries.tsv`      generated (build/make_countries.py) from pycountry + CLDR Dutch + GeoNames
+- `country_words.tsv`  hand-written names, adjectives, demonyms and capitals per country
+- `metonyms.yaml`      buildings, seats, state bodies and armed groups with their codes
+- `igos.yaml`          international organisations with CAMEO IGO codes
+- `parties.yaml`       political parties
+- `persons/*.yaml`     people with their offices over time
+- `roles.yaml`         role and agent nouns with CAMEO agent codes and office keys
+- `ambiguous.yaml`     aliases shared by several entities, with the rule that chooses
+
+`load_kb()` returns one cached `KnowledgeBase`; `KnowledgeBase.code_at(entity, date)`
+gives a person's CAMEO code on a date (offices over time), `holders(country, office, date)`
+who held an office on a date, and `aliases` maps normalised token tuples to entries.
+Problems in the data raise `KBError` naming file and line.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+import yaml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+# CAMEO primary and secondary role (agent) codes that kroniek emits.
+ROLE_CODES = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "SEP", "INS", "SPY", "UAF",
+    "BUS", "MED", "CVL", "EDU", "HLH", "NGO", "LAB", "AGR", "CRM", "REF", "REL", "ELI",
+    "DEV", "ENV", "HRI", "MOD", "RAD", "IGO", "PKO"})
+
+
+class KBError(ValueError):
+    """A problem in a knowledge-base file; the message names the file and line."""
+
+
+def normalise(word: str) -> str:
+    """Lower case, no diacritics, straight apostrophes: 'Oekraïense' -> 'oekraiense'."""
+    word = word.replace("’", "'").replace("‘", "'").replace("`", "'")
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def alias_key(text: str) -> tuple[str, ...]:
+    return tuple(normalise(w) for w in text.split())
+
+
+def parse_date(value, where: str) -> Optional[dt.date]:
+    """YYYY-MM-DD, YYYY-MM or YYYY; a partial start date means its first day."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    s = str(value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", s)
+    if not m:
+        raise KBError(f"{where}: not a date: {value!r}")
+    y, mo, d = m.groups()
+    try:
+        return dt.date(int(y), int(mo or 1), int(d or 1))
+    except ValueError as exc:
+        raise KBError(f"{where}: bad date {value!r}: {exc}") from None
+
+
+def inflect_adjective(base: str) -> list[str]:
+    """The attributive -e form of a Dutch adjective of nationality, with the spelling
+    rule for open syllables: Amerikaans -> Amerikaanse, Chinees -> Chinese, Indiaas ->
+    Indiase, Russisch -> Russische."""
+    m = re.search(r"(aa|ee|oo|uu)s$", base)
+    if m:
+        return [base, base[: m.start()] + m.group(1)[0] + "se"]
+    return [base, base + "e"]
+
+
+@dataclass(frozen=True)
+class Office:
+    code: str                    # CAMEO code while in office: USAGOV, IGONAT ...
+    office: str                  # office key: president, premier, foreign_minister ...
+    start: dt.date
+    end: Optional[dt.date]       # None: still in office
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass
+class Entity:
+    id: str
+    kind: str                    # country, igo, metonym, person, party
+    name: str
+    code: Optional[str] = None   # fixed code (countries, IGOs, metonyms, parties)
+    country: Optional[str] = None
+    gender: Optional[str] = None
+    party: Optional[str] = None
+    offices: list[Office] = field(default_factory=list)
+    context: tuple[str, ...] = ()  # words that must occur in the sentence (metonyms like Brussel)
+    head: Optional[str] = None     # office key of an IGO's leader (secretary_general ...)
+    source: str = ""               # file:line, for error messages
+
+    @property
+    def role(self) -> Optional[str]:
+        return role_of(self.code)
+
+
+def role_of(code: Optional[str]) -> Optional[str]:
+    """The first role group of a CAMEO code: USAGOV -> GOV, IGOUNO -> IGO, USA -> None."""
+    if not code:
+        return None
+    if code.startswith(("IGO", "NGO", "NGM", "IMG", "MNC")):
+        return code[:3]
+    rest = code[3:6]
+    return rest or None
+
+
+def country_of(code: Optional[str]) -> Optional[str]:
+    if not code:
+        return None
+    if code.startswith(("IGO", "NGO", "NGM", "IMG", "MNC")):
+        return code[:3]
+    return code[:3]
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    entity: str                  # entity id
+    kind: str                    # country, adjective, demonym, capital, metonym, igo, person, party
+    proper: bool = True          # must start with a capital letter in the text
+    plural: bool = False         # demonym plural (de Amerikanen)
+
+
+@dataclass(frozen=True)
+class RoleNoun:
+    words: tuple[str, ...]
+    role: str
+    office: Optional[str] = None
+
+
+@dataclass
+class KnowledgeBase:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    aliases: dict[tuple[str, ...], list[AliasEntry]] = field(default_factory=dict)
+    roles: dict[tuple[str, ...], RoleNoun] = field(default_factory=dict)
+    default_country: dict[tuple[str, ...], str] = field(default_factory=dict)
+    former_words: frozenset[str] = frozenset()
+    ambiguous: dict[tuple[str, ...], dict] = field(default_factory=dict)
+    country_codes: frozenset[str] = frozenset()
+    max_alias_len: int = 1
+    max_role_len: int = 1
+
+    # -- building -------------------------------------------------------------------
+    def add_entity(self, e: Entity) -> None:
+        if e.id in self.entities:
+            raise KBError(f"{e.source}: duplicate id {e.id!r} (also {self.entities[e.id].source})")
+        self.entities[e.id] = e
+
+    def add_alias(self, text: str, entry: AliasEntry) -> None:
+        key = alias_key(text)
+        if not key:
+            return
+        bucket = self.aliases.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_alias_len = max(self.max_alias_len, len(key))
+
+    # -- queries --------------------------------------------------------------------
+    def offices_at(self, entity: Entity, day: dt.date) -> list[Office]:
+        return [o for o in entity.offices if o.holds(day)]
+
+    def code_at(self, entity: Entity, day: dt.date) -> tuple[Optional[str], Optional[str]]:
+        """(code, office) of an entity on a day. A person in office gets the office's
+        code (the highest-ranking office where several); a person who held a government
+        office before the day and none on it is a former official, <country>ELI; anyone
+        else is coded by country (and party, PTY) alone."""
+        if entity.kind != "person":
+            return entity.code, None
+        current = self.offices_at(entity, day)
+        if current:
+            best = min(current, key=lambda o: OFFICE_RANK.get(o.office, 50))
+            return best.code, best.office
+        if any(o.start <= day for o in entity.offices):
+            home = entity.country or country_of(entity.offices[0].code)
+            return f"{home}ELI", None
+        if entity.party and entity.country:
+            return f"{entity.country}PTY", None
+        return entity.country, None
+
+    def holders(self, code_prefix: str, office: str, day: dt.date) -> list[Entity]:
+        """People who held `office` for the actor `code_prefix` (USA, IGONAT ...) on `day`.
+        The office key `minister` matches every ministerial office."""
+        out = []
+        for e in self.entities.values():
+            if e.kind != "person":
+                continue
+            for o in e.offices:
+                if not o.holds(day) or not o.code.startswith(code_prefix):
+                    continue
+                if o.office == office or (office == "minister" and o.office.endswith("minister")):
+                    out.append(e)
+                    break
+        return out
+
+
+# Which office gives the code when a person holds several at once.
+OFFICE_RANK = {"president": 0, "monarch": 1, "supreme_leader": 1, "premier": 2, "secretary_general": 2,
+               "commission_president": 2, "council_president": 2, "vicepresident": 3, "vicepremier": 4,
+               "foreign_minister": 5, "defence_minister": 6, "finance_minister": 7, "interior_minister": 7,
+               "justice_minister": 7, "minister": 8, "security_adviser": 9, "high_representative": 5,
+               "military_chief": 10, "spy_chief": 10, "envoy": 11, "speaker": 12, "party_leader": 20,
+               "opposition_leader": 20, "mp": 30}
+
+
+# ---------------------------------------------------------------------------- loading
+def _tsv_rows(path: Path) -> Iterable[tuple[int, dict]]:
+    lines = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if line.strip() and not line.startswith("#")]
+    if not lines:
+        return
+    header = lines[0][1].split("\t")
+    for n, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise KBError(f"{path}:{n}: {len(cells)} columns, expected {len(header)}")
+        cells += [""] * (len(header) - len(cells))
+        yield n, dict(zip(header, (c.strip() for c in cells)))
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def _yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise KBError(f"{path}{line}: {exc}") from None
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if needle in line:
+            return n
+    return 0
+
+
+def _load_countries(kb: KnowledgeBase) -> None:
+    path = DATA / "countries.tsv"
+    english: list[tuple[str, str]] = []
+    for n, row in _tsv_rows(path):
+        iso3 = row["iso3"]
+        names = [row["name_nl"]]
+        m = re.fullmatch(r"(.+?)\s*\((.+)\)", row["name_nl"])       # Myanmar (Birma)
+        if m:
+            names = [m.group(1), m.group(2)]
+        names = [re.sub(r"\s+SAR van China$", "", x) for x in names]
+        kb.add_entity(Entity(id=iso3, kind="country", name=names[0], code=iso3, country=iso3,
+                             source=f"{path}:{n}"))
+        for name in names:
+            kb.add_alias(name, AliasEntry(iso3, "country"))
+        english.append((iso3, row["name_en"]))
+    kb.country_codes = frozenset(e.id for e in kb.entities.values() if e.kind == "country")
+
+    path = DATA / "country_words.tsv"
+    for n, row in _tsv_rows(path):
+        iso3 = row["iso3"]
+        if iso3 not in kb.entities:
+            raise KBError(f"{path}:{n}: unknown country code {iso3!r}")
+        for name in _split(row["names"]):
+            kb.add_alias(name, AliasEntry(iso3, "country"))
+        for adj in _split(row["adjectives"]):
+            for form in inflect_adjective(adj):
+                kb.add_alias(form, AliasEntry(iso3, "adjective"))
+        dem = _split(row["demonyms"])
+        for i, d in enumerate(dem):
+            kb.add_alias(d, AliasEntry(iso3, "demonym", plural=i % 2 == 1))
+        for cap in _split(row["capitals"]):
+            kb.add_alias(cap, AliasEntry(iso3, "capital"))
+    # English one-word names (Ukraine, Russia) appear in Dutch text too, but only where
+    # no Dutch name already claims the word (English "Congo" is the Republic of the Congo,
+    # Dutch news means the DR Congo).
+    for iso3, name in english:
+        if " " not in name and "," not in name and alias_key(name) not in kb.aliases:
+            kb.add_alias(name, AliasEntry(iso3, "country"))
+
+
+def _load_simple(kb: KnowledgeBase, path: Path, kind: str) -> None:
+    data = _yaml(path) or []
+    for item in data:
+        where = f"{path}:{_line_of(path, 'id: ' + str(item.get('id')))}"
+        if "id" not in item or "code" not in item:
+            raise KBError(f"{where}: entry needs id and code: {item}")
+        names = item.get("names") or []
+        e = Entity(id=f"{kind}:{item['id']}", kind=kind, name=item.get("name") or (names[0] if names else item["id"]),
+                   code=item["code"], country=item.get("country") or country_of(item["code"]),
+                   context=tuple(normalise(w) for w in item.get("context") or ()),
+                   head=item.get("head"), source=where)
+        kb.add_entity(e)
+        for name in names:
+            # Lower-case names (bondgenootschap, blauwhelmen) match in any case.
+            kb.add_alias(name, AliasEntry(e.id, kind, proper=name[:1].isupper() or name[:1].isdigit()))
+
+
+def _load_parties(kb: KnowledgeBase) -> None:
+    path = DATA / "parties.yaml"
+    if not path.exists():
+        return
+    for item in _yaml(path) or []:
+        where = f"{path}:{_line_of(path, 'id: ' + str(item.get('id')))}"
+        e = Entity(id=f"party:{item['id']}", kind="party", name=item["name"],
+                   code=f"{item['country']}PTY", country=item["country"], source=where)
+        kb.add_entity(e)
+        for name in [item["name"], *(item.get("aka") or [])]:
+            kb.add_alias(name, AliasEntry(e.id, "party"))
+
+
+def _load_persons(kb: KnowledgeBase) -> None:
+    for path in sorted((DATA / "persons").glob("*.yaml")):
+        for item in _yaml(path) or []:
+            where = f"{path}:{_line_of(path, 'id: ' + str(item.get('id')))}"
+            for key in ("id", "name", "country"):
+                if not item.get(key):
+                    raise KBError(f"{where}: person needs {key}: {item}")
+            offices = []
+            for o in item.get("offices") or []:
+                if not isinstance(o, list) or len(o) not in (3, 4):
+                    raise KBError(f"{where}: office must be [code, office, start, end?]: {o}")
+                start = parse_date(o[2], where)
+                end = parse_date(o[3], where) if len(o) == 4 else None
+                if start is None:
+                    raise KBError(f"{where}: office without start date: {o}")
+                if end is not None and end < start:
+                    raise KBError(f"{where}: office ends before it starts: {o}")
+                offices.append(Office(code=str(o[0]), office=str(o[1]), start=start, end=end))
+            e = Entity(id=f"person:{item['id']}", kind="person", name=item["name"], country=item["country"],
+                       gender=item.get("gender"), party=item.get("party"), offices=offices, source=where)
+            kb.add_entity(e)
+            for name in [item["name"], *(item.get("aka") or [])]:
+                kb.add_alias(name, AliasEntry(e.id, "person"))
+
+
+def _load_roles(kb: KnowledgeBase) -> None:
+    path = DATA / "roles.yaml"
+    data = _yaml(path) or {}
+    for role, groups in data.items():
+        if role in ("default_country", "former"):
+            continue
+        if role not in ROLE_CODES:
+            raise KBError(f"{path}:{_line_of(path, role + ':')}: unknown CAMEO role code {role!r}")
+        for g in groups:
+            for noun in g["nouns"]:
+                key = alias_key(str(noun))
+                if key in kb.roles:
+                    raise KBError(f"{path}:{_line_of(path, str(noun))}: role noun {noun!r} listed twice")
+                kb.roles[key] = RoleNoun(key, role, g.get("office"))
+                kb.max_role_len = max(kb.max_role_len, len(key))
+    for iso3, nouns in (data.get("default_country") or {}).items():
+        for noun in nouns:
+            kb.default_country[alias_key(noun)] = iso3
+    kb.former_words = frozenset(normalise(w) for w in data.get("former") or ())
+
+
+def _load_ambiguous(kb: KnowledgeBase) -> None:
+    path = DATA / "ambiguous.yaml"
+    if path.exists():
+        for item in _yaml(path) or []:
+            kb.ambiguous[alias_key(item["alias"])] = item
+
+
+@functools.lru_cache(maxsize=1)
+def load_kb() -> KnowledgeBase:
+    kb = KnowledgeBase()
+    _load_countries(kb)
+    _load_simple(kb, DATA / "igos.yaml", "igo")
+    _load_simple(kb, DATA / "metonyms.yaml", "metonym")
+    _load_parties(kb)
+    _load_persons(kb)
+    _load_roles(kb)
+    _load_ambiguous(kb)
+    return kb

@@ -1,0 +1,588 @@
+"""The actor resolver: from Frog's tokens to `ActorMention`s with CAMEO codes.
+
+Public API (the event coder and the quote attributor call these):
+
+- `resolve_article(article) -> list[ActorMention]`: every actor mention of the article,
+  in text order, coded at the article's date, with coreference chains. The `actors`
+  component stores this list in `article.actors`.
+- `mentions_in(article, first_tok, last_tok) -> list[ActorMention]`: the mentions whose
+  tokens lie inside the article token range [first_tok, last_tok).
+- `actor_for_span(article, first_tok, last_tok, date=None) -> ActorMention | None`: the
+  best actor inside a noun phrase, e.g. `de Amerikaanse minister van Buitenlandse Zaken
+  Rubio` -> Marco Rubio, USAGOV; `Russische troepen` -> RUSMIL; `het Kremlin` -> RUSGOV.
+  With `date` (a `datetime.date`, ISO string, `DocDate`, or `(earliest, latest)` pair)
+  people are coded by the offices they held on that date instead of the article's date:
+  Trump is USAGOV in 2018 and 2025, USAELI (former official) in 2022.
+- `code_for(entity_id, date)`: a KB entity's code on a date.
+
+How a mention is found (like TABARI's actors + agents dictionaries, but on Frog's analysis):
+1. Knowledge-base names are matched on the tokens (longest first, case- and
+   diacritic-insensitive, proper names only where written with a capital), role nouns on
+   the word or its lemma, compounds split at a hyphen (`VN-chef`, `Hamas-leider`,
+   `Oost-Oekraïne`) or recognised by their last part (`klimaatminister`). Frog's NER is
+   only a hint: it finds unknown names next to a role (`de Oekraïense onderhandelaar X`).
+2. A role noun takes its country from a nationality adjective before it (`Russische
+   troepen`), a `van`-phrase after it (`de president van Rusland`), a possessive
+   (`Ruslands president`) or a compound prefix; a name right after it is the person
+   (`president Trump`). A role with an office and a country finds the office holder on the
+   date (`de Russische president` -> Poetin).
+3. Capitals and seats are government metonyms only where they are not a place
+   (`Moskou reageerde`, not `in Moskou`); `Brussel` is the EU only with EU words around.
+4. Chains: mentions of the same entity share a chain number; a bare role (`de president`)
+   joins the latest earlier mention with that office; a subject pronoun `hij`/`zij`
+   joins the most recent person of that gender in the same or previous sentence, but only
+   where exactly one such person is in reach (otherwise it stays unresolved).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Optional, Union
+
+from ..records import ActorMention, Article, DocDate, Token
+from .kb import AliasEntry, Entity, KnowledgeBase, RoleNoun, alias_key, country_of, load_kb, normalise, role_of
+
+DateLike = Union[dt.date, str, DocDate, tuple, None]
+
+# Prepositions after which a capital names a place, not a government.
+LOCATIVE = frozenset({"in", "naar", "uit", "vanuit", "bij", "rond", "rondom", "nabij", "buiten", "binnen",
+                      "via", "richting", "op", "te", "tot", "vanaf", "boven", "onder", "langs", "over"})
+COMPASS = frozenset({"oost", "west", "noord", "zuid", "noordoost", "noordwest", "zuidoost", "zuidwest",
+                     "centraal", "midden", "oostelijk", "westelijk"})
+# Second parts of hyphenated compounds that keep the first part's actor: `EU-landen`.
+COMPOUND_MEMBERS = frozenset({"landen", "lidstaten", "lidstaat", "top", "leiding", "bondgenoten",
+                              "missie", "troepen", "militairen", "gezant", "delegatie"})
+# Role nouns long enough to recognise as the last part of a compound (klimaatminister).
+SUFFIX_MIN = 6
+KIND_RANK = {"person": 0, "role": 1, "igo": 2, "metonym": 3, "party": 4, "country": 5, "capital": 5,
+             "demonym": 6, "adjective": 7, "pronoun": 8}
+
+
+# ---------------------------------------------------------------------------- dates
+def as_day(value: DateLike, fallback: Optional[dt.date] = None) -> dt.date:
+    """The day used to look up offices: the middle of an interval or of a partial date."""
+    if value is None:
+        return fallback or dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, DocDate):
+        return value.earliest + (value.latest - value.earliest) / 2
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        a, b = as_day(value[0]), as_day(value[1] or value[0])
+        return a + (b - a) / 2
+    return as_day(DocDate.parse(str(value)))
+
+
+# ---------------------------------------------------------------------------- matching
+@dataclass
+class Hit:
+    first: int                           # article token index
+    last: int                            # one past
+    kind: str                            # alias kind, or "role"
+    entries: list[AliasEntry] = field(default_factory=list)
+    role: Optional[RoleNoun] = None
+    entity: Optional[str] = None         # for compounds: actor of the prefix
+    former: bool = False
+
+
+def _is_capitalised(tok: Token) -> bool:
+    c = tok.text[:1]
+    return c.isupper() or c.isdigit()
+
+
+def _match_aliases(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit]:
+    for n in range(min(kb.max_alias_len, len(toks) - i), 0, -1):
+        key = tuple(normalise(t.text) for t in toks[i:i + n])
+        entries = kb.aliases.get(key)
+        if not entries:
+            continue
+        usable = [e for e in entries if not e.proper or _is_capitalised(toks[i])]
+        if usable:
+            kinds = {e.kind for e in usable}
+            kind = next(k for k in ("person", "igo", "metonym", "party", "country", "capital", "demonym",
+                                    "adjective") if k in kinds)
+            return Hit(toks[i].i, toks[i + n - 1].i + 1, kind, usable)
+    return None
+
+
+def _role_for_word(kb: KnowledgeBase, tok: Token) -> Optional[RoleNoun]:
+    for key in ((normalise(tok.text),), (normalise(tok.lemma),)):
+        if key in kb.roles:
+            return kb.roles[key]
+    return None
+
+
+def _match_roles(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit]:
+    for n in range(min(kb.max_role_len, len(toks) - i), 0, -1):
+        words = [normalise(t.text) for t in toks[i:i + n]]
+        lemmas = [normalise(t.lemma or t.text) for t in toks[i:i + n]]
+        for key in (tuple(words), tuple(words[:-1] + lemmas[-1:])):
+            r = kb.roles.get(key)
+            # The last word must be a noun: `militaire hulp` is no soldier.
+            if r and toks[i + n - 1].tag in ("N", "SPEC"):
+                return Hit(toks[i].i, toks[i + n - 1].i + 1, "role", role=r)
+    return None
+
+
+def _match_compound(kb: KnowledgeBase, tok: Token) -> Optional[Hit]:
+    """VN-chef, Hamas-leider, EU-landen, Oost-Oekraïne, oud-premier, klimaatminister."""
+    text = tok.text
+    if "-" in text.strip("-"):
+        head, _, tail = text.partition("-")
+        nh, nt = normalise(head), normalise(tail)
+        if nh in kb.former_words:
+            r = kb.roles.get((nt,))
+            if r:
+                return Hit(tok.i, tok.i + 1, "role", role=r, former=True)
+        if nh in COMPASS:
+            entries = kb.aliases.get((nt,))
+            if entries and tail[:1].isupper():
+                countries = [e for e in entries if e.kind == "country"]
+                if countries:
+                    return Hit(tok.i, tok.i + 1, "country", countries)
+        entries = [e for e in kb.aliases.get((nh,), []) if e.kind not in ("adjective",)]
+        if entries and head[:1].isupper():
+            r = kb.roles.get((nt,))
+            if r is None and len(nt) >= SUFFIX_MIN:
+                r = next((kb.roles[(s,)] for s in _suffixes(nt) if (s,) in kb.roles), None)
+            if r is not None:
+                return Hit(tok.i, tok.i + 1, "role", role=r, entity=entries[0].entity, entries=entries)
+            if nt in COMPOUND_MEMBERS:
+                return Hit(tok.i, tok.i + 1, entries[0].kind, entries)
+        return None
+    if tok.tag == "N" and text[:1].islower():
+        low = normalise(tok.lemma or text)
+        for s in _suffixes(low):
+            if len(s) >= SUFFIX_MIN and (s,) in kb.roles and len(low) > len(s) + 2:
+                r = kb.roles[(s,)]
+                return Hit(tok.i, tok.i + 1, "role", role=RoleNoun((low,), r.role, r.office if r.office == "minister" else None))
+    return None
+
+
+def _suffixes(word: str):
+    for k in range(1, len(word)):
+        yield word[k:]
+
+
+def find_hits(kb: KnowledgeBase, toks: list[Token]) -> list[Hit]:
+    """Non-overlapping matches in one sentence, longest first, left to right."""
+    hits: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        cands = [h for h in (_match_aliases(kb, toks, i), _match_roles(kb, toks, i)) if h]
+        if not cands:
+            h = _match_compound(kb, toks[i])
+            cands = [h] if h else []
+        if cands:
+            # Longest wins; on a tie a proper name beats a role noun (Tweede Kamer).
+            best = max(cands, key=lambda h: (h.last - h.first, h.kind != "role"))
+            hits.append(best)
+            i += best.last - best.first
+        else:
+            i += 1
+    return hits
+
+
+# ---------------------------------------------------------------------------- resolving
+@dataclass
+class _Mention:
+    first: int
+    last: int
+    kind: str
+    code: Optional[str] = None
+    country: Optional[str] = None
+    role: Optional[str] = None
+    person: Optional[str] = None
+    entity: Optional[str] = None
+    office: Optional[str] = None
+    gender: Optional[str] = None
+    chain: Optional[int] = None
+    sent: int = 0
+    plural: bool = False
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeBase | None = None):
+        self.kb = kb or load_kb()
+
+    # -- entity choice ------------------------------------------------------------
+    def _choose(self, entries: list[AliasEntry], day: dt.date, seen: dict[str, int], sentence_words: set[str],
+                key: tuple[str, ...]) -> Optional[AliasEntry]:
+        ids = list(dict.fromkeys(e.entity for e in entries))
+        if len(ids) == 1:
+            return entries[0]
+        rule = self.kb.ambiguous.get(key, {}).get("rule", "article")
+        by_id = {e.entity: e for e in entries}
+        if rule == "context":
+            for eid in ids:
+                ctx = self.kb.entities[eid].context
+                if ctx and sentence_words & set(ctx):
+                    return by_id[eid]
+            rest = [eid for eid in ids if not self.kb.entities[eid].context]
+            return by_id[rest[0]] if rest else None
+        in_article = [eid for eid in ids if eid in seen]
+        if len(in_article) == 1:
+            return by_id[in_article[0]]
+        if rule == "prefer":
+            return by_id.get(self.kb.ambiguous[key]["prefer"])
+        in_office = [eid for eid in ids if self.kb.offices_at(self.kb.entities[eid], day)]
+        if len(in_office) == 1:
+            return by_id[in_office[0]]
+        return None
+
+    def _entity_code(self, ent: Entity, day: dt.date) -> tuple[Optional[str], Optional[str]]:
+        code, office = self.kb.code_at(ent, day)
+        if ent.kind == "metonym" and ent.id == "metonym:taliban" and day >= dt.date(2021, 8, 15):
+            code = "AFGGOV"   # the Taliban govern Afghanistan since 15 August 2021
+        return code, office
+
+    # -- main ---------------------------------------------------------------------
+    def resolve(self, article: Article, date: DateLike = None) -> list[ActorMention]:
+        day = as_day(date, as_day(article.date)) if date is not None else as_day(article.date)
+        seen: dict[str, int] = {}          # entity id -> chain
+        mentions: list[_Mention] = []
+        for s in article.sentences:
+            toks = article.tokens[s.first_token:s.last_token]
+            if not toks:
+                continue
+            words = {normalise(t.text) for t in toks}
+            hits = find_hits(self.kb, toks)
+            mentions.extend(self._sentence(article, s.index, toks, hits, day, seen, words))
+        self._chain(article, mentions, day)
+        return [self._emit(article, m) for m in mentions]
+
+    def _sentence(self, article: Article, sent: int, toks: list[Token], hits: list[Hit], day: dt.date,
+                  seen: dict[str, int], words: set[str]) -> list[_Mention]:
+        kb = self.kb
+        base = toks[0].i
+        tok = lambda i: article.tokens[i] if 0 <= i < len(article.tokens) and article.tokens[i].sent == sent else None
+        hit_at = {h.first: h for h in hits}
+        consumed: set[int] = set()
+        out: list[_Mention] = []
+
+        def entity_of(h: Hit) -> Optional[Entity]:
+            key = tuple(normalise(article.tokens[i].text) for i in range(h.first, h.last))
+            e = self._choose(h.entries, day, seen, words, key) if h.entries else None
+            return kb.entities.get(h.entity or (e.entity if e else ""), None)
+
+        for hi, h in enumerate(hits):
+            if id(h) in consumed:
+                continue
+            if h.kind == "role":
+                out.extend(self._role_mention(article, sent, h, hits, hi, day, seen, words, consumed, entity_of, tok))
+                continue
+            ent = entity_of(h)
+            if ent is None:
+                continue
+            if h.kind == "adjective":
+                # Leave a nationality adjective to the role noun it modifies, if any.
+                head = self._adjective_head(article, h, hits, hi, tok)
+                if head is not None:
+                    continue
+                out.append(_Mention(h.first, h.last, "adjective", ent.code, ent.country, None, entity=ent.id, sent=sent))
+                continue
+            if h.kind == "capital" or (h.kind == "metonym" and ent.context):
+                prev = tok(h.first - 1)
+                if prev is not None and prev.tag == "LID":
+                    prev = tok(h.first - 2)
+                if prev is not None and normalise(prev.text) in LOCATIVE:
+                    continue          # `in Moskou`: a place, not the Russian government
+                if h.kind == "capital":
+                    out.append(_Mention(h.first, h.last, "metonym", f"{ent.code}GOV", ent.country, "GOV",
+                                        entity=f"{ent.id}:GOV", sent=sent))
+                    continue
+            code, office = self._entity_code(ent, day)
+            kind = {"capital": "metonym"}.get(h.kind, h.kind)
+            plural = any(e.plural for e in h.entries if e.entity == ent.id)
+            person = ent.name if ent.kind == "person" else None
+            m = _Mention(h.first, h.last, kind, code, ent.country if ent.kind != "igo" else "IGO", role_of(code),
+                         person=person, entity=ent.id, office=office, gender=ent.gender, sent=sent, plural=plural)
+            # A person named right before a role in apposition ("Rubio, de minister ...") keeps the KB code.
+            out.append(m)
+        return out
+
+    def _adjective_head(self, article, h: Hit, hits: list[Hit], hi: int, tok) -> Optional[Hit]:
+        """The role hit this adjective modifies: the next hit, across other adjectives,
+        `en`, commas and plain adjectives (`een Oekraïense en Amerikaanse delegatie`)."""
+        j = h.last
+        k = hi + 1
+        while True:
+            t = tok(j)
+            if t is None:
+                return None
+            nxt = hits[k] if k < len(hits) else None
+            if nxt is not None and nxt.first == j:
+                if nxt.kind == "role":
+                    return nxt
+                if nxt.kind == "adjective":
+                    j, k = nxt.last, k + 1
+                    continue
+                return None
+            if t.tag in ("ADJ", "TW") or normalise(t.text) in ("en", ",", "of"):
+                j += 1
+                continue
+            return None
+
+    def _role_mention(self, article, sent, h, hits, hi, day, seen, words, consumed, entity_of, tok) -> list[_Mention]:
+        """The mention a role noun heads, plus one per further coordinated nationality
+        (`een Oekraïense en Amerikaanse delegatie` -> UKRGOV and USAGOV)."""
+        coordinated: list[tuple[Hit, Entity]] = []
+        main = self._role_phrase(article, sent, h, hits, hi, day, seen, words, consumed, entity_of, tok, coordinated)
+        out = [main]
+        for adj, ent in coordinated:
+            extra = self._role_phrase(article, sent, replace(h, entity=ent.id), hits, hi, day, seen, words,
+                                      set(), entity_of, tok, [])
+            extra.first = adj.first
+            out.append(extra)
+        return sorted(out, key=lambda m: m.first)
+
+    def _role_phrase(self, article, sent, h: Hit, hits, hi, day, seen, words, consumed, entity_of, tok,
+                     coordinated: list) -> _Mention:
+        kb = self.kb
+        first, last = h.first, h.last
+        country_ent: Optional[Entity] = kb.entities.get(h.entity) if h.entity else None
+        former = h.former
+        # Left: adjectives of nationality, former-words, possessives, determiners.
+        j = first - 1
+        k = hi - 1
+        while j >= 0:
+            t = tok(j)
+            if t is None:
+                break
+            w = normalise(t.text)
+            prev_hit = hits[k] if k >= 0 else None
+            if prev_hit is not None and prev_hit.last == j + 1:
+                if prev_hit.kind == "adjective":
+                    if country_ent is None:
+                        country_ent = entity_of(prev_hit)
+                    else:
+                        e = entity_of(prev_hit)
+                        if e is not None and e.id != country_ent.id:
+                            coordinated.append((prev_hit, e))
+                    consumed.add(id(prev_hit))
+                    first = prev_hit.first
+                    j, k = prev_hit.first - 1, k - 1
+                    continue
+                break
+            if w in kb.former_words:
+                former = True
+                first = j
+                j -= 1
+                continue
+            if w.endswith("s") and t.text[:1].isupper() and len(w) > 3:
+                # possessive: Ruslands president, Poetins woordvoerder
+                stem = (w[:-1],) if not w.endswith("'s") else (w[:-2],)
+                entries = [e for e in kb.aliases.get(stem, []) if e.kind in ("country", "person", "igo")]
+                if entries and country_ent is None:
+                    country_ent = kb.entities[entries[0].entity]
+                    first = j
+                    break
+            if t.tag == "ADJ" or (t.tag == "TW") or w in ("en", ",", "of"):
+                j -= 1
+                continue
+            if t.tag == "LID" or (t.tag == "VNW" and "det" in t.features):
+                first = j
+            break
+        # Right: "van (de) X", then a name in apposition.
+        j = last
+        k = hi + 1
+        nxt = lambda: hits[k] if k < len(hits) else None
+        t = tok(j)
+        if t is not None and normalise(t.text) == "van":
+            jj = j + 1
+            t2 = tok(jj)
+            if t2 is not None and t2.tag == "LID":
+                jj += 1
+            n = nxt()
+            if n is not None and n.first == jj and n.kind in ("country", "igo", "metonym", "capital"):
+                e = entity_of(n)
+                if e is not None:
+                    country_ent = e
+                    consumed.add(id(n))
+                    last = n.last
+                    j, k = n.last, k + 1
+        person_ent: Optional[Entity] = None
+        unknown_name: Optional[tuple[int, int]] = None
+        n = nxt()
+        if n is not None and n.first == j and n.kind == "person":
+            person_ent = entity_of(n)
+            consumed.add(id(n))
+            last = n.last
+        else:
+            # An unknown name in apposition: capitalised proper-noun tokens (SPEC or NER PER).
+            jj = j
+            while True:
+                t = tok(jj)
+                if t is None or not _is_capitalised(t) or not (t.tag == "SPEC" or t.ner.endswith("PER")):
+                    break
+                if any(x.first == jj and x.kind != "person" for x in hits):
+                    break
+                jj += 1
+            if jj > j and (h.role.office or h.role.role in ("GOV", "MIL", "JUD", "LEG", "OPP", "REB", "MED")):
+                unknown_name = (j, jj)
+                last = jj
+        role = h.role
+        # Country of the role.
+        base = None
+        if country_ent is not None:
+            if country_ent.kind == "person":
+                base = None
+                person_ent = person_ent or country_ent if False else person_ent
+            else:
+                base = country_ent.code if country_ent.kind == "igo" else (country_ent.country or country_of(country_ent.code))
+        if base is None and not person_ent:
+            key = tuple(normalise(article.tokens[i].text) for i in range(h.first, h.last))
+            lem = tuple(normalise(article.tokens[i].lemma or article.tokens[i].text) for i in range(h.first, h.last))
+            base = kb.default_country.get(key) or kb.default_country.get(lem)
+        m = _Mention(first, last, "role", role=role.role, office=role.office, sent=sent)
+        if person_ent is not None:
+            code, office = self._entity_code(person_ent, day)
+            m.kind, m.person, m.entity, m.gender = "person", person_ent.name, person_ent.id, person_ent.gender
+            m.code, m.office = code, office or role.office
+            m.country, m.role = person_ent.country, role_of(code)
+            if former and code and not code.endswith("ELI"):
+                m.code, m.role = f"{person_ent.country}ELI", "ELI"
+            return m
+        if base is None:
+            if unknown_name:
+                m.person = article.text[article.tokens[unknown_name[0]].start:article.tokens[unknown_name[1] - 1].end]
+            return m
+        is_igo = base.startswith(("IGO", "NGO", "NGM", "IMG"))
+        if is_igo:
+            m.country = "IGO" if base.startswith("IGO") else base[:3]
+            m.code = base + ("MIL" if role.role == "MIL" and not base.endswith("MIL") else "")
+            m.role = role_of(m.code)
+            office = country_ent.head if role.office in ("head", "president", "premier") and country_ent else None
+            office = office or (role.office if role.office not in ("head", None) else None)
+            holder_prefix = base
+        else:
+            m.country = base
+            suffix = "ELI" if former else role.role
+            # A metonym with its own role (Kremlin -> RUSGOV) keeps it for woordvoerder etc.
+            if country_ent is not None and country_ent.kind in ("metonym", "party") and role.role == "GOV":
+                m.code = country_ent.code
+            else:
+                m.code = base + suffix
+            m.role = role_of(m.code)
+            office = role.office if role.office != "head" else None
+            holder_prefix = base
+        m.entity = f"{base}:{role.role}" if not is_igo else country_ent.id if country_ent else base
+        if unknown_name:
+            m.person = article.text[article.tokens[unknown_name[0]].start:article.tokens[unknown_name[1] - 1].end]
+            m.entity = None
+            return m
+        if office and not former and office != "minister":
+            holders = kb.holders(holder_prefix, office, day)
+            if len(holders) == 1 and not m.plural:
+                p = holders[0]
+                m.kind, m.person, m.entity, m.gender, m.office = "person", p.name, p.id, p.gender, office
+                m.kind = "role"
+        return m
+
+    # -- coreference --------------------------------------------------------------
+    def _chain(self, article: Article, mentions: list[_Mention], day: dt.date) -> None:
+        chains: dict[str, int] = {}
+        next_chain = 0
+        for idx, m in enumerate(mentions):
+            if m.entity is None and m.kind == "role" and m.office and m.code is None:
+                # Bare role: join the latest earlier mention with that office.
+                for prev in reversed(mentions[:idx]):
+                    if prev.office == m.office and prev.code:
+                        m.code, m.country, m.role, m.person, m.entity = prev.code, prev.country, prev.role, prev.person, prev.entity
+                        m.gender = prev.gender
+                        break
+            if m.entity is None:
+                continue
+            if m.entity not in chains:
+                chains[m.entity] = next_chain
+                next_chain += 1
+            m.chain = chains[m.entity]
+        self._pronouns(article, mentions, chains)
+
+    def _pronouns(self, article: Article, mentions: list[_Mention], chains: dict[str, int]) -> None:
+        persons = [m for m in mentions if m.entity and m.entity.startswith("person:")]
+        new: list[_Mention] = []
+        for t in article.tokens:
+            if t.tag != "VNW" or "pers" not in t.features or t.rel != "su":
+                continue
+            w = normalise(t.text)
+            if w == "hij":
+                gender = "m"
+            elif w == "zij" and "ev" in t.features:
+                gender = "f"
+            elif w == "ze" and "ev" in t.features:
+                gender = "f"
+            else:
+                continue
+            # Persons in reach: earlier in this sentence or in the previous one.
+            reach = [m for m in persons if (m.sent == t.sent and m.last <= t.i) or m.sent == t.sent - 1]
+            cands = {m.entity for m in reach if m.gender == gender}
+            others = {m.entity for m in reach if m.gender is None}
+            if len(cands) == 1 and not others:
+                ref = next(m for m in reversed(reach) if m.entity in cands)
+                new.append(replace(ref, first=t.i, last=t.i + 1, kind="pronoun", sent=t.sent))
+        if new:
+            mentions.extend(new)
+            mentions.sort(key=lambda m: (m.first, m.last))
+
+    def _emit(self, article: Article, m: _Mention) -> ActorMention:
+        a, b = article.tokens[m.first], article.tokens[m.last - 1]
+        return ActorMention(text=article.text[a.start:b.end], code=m.code, country=m.country, role=m.role,
+                            person=m.person, start=a.start, end=b.end, sent=m.sent, tokens=(m.first, m.last),
+                            kind=m.kind, entity=m.entity, chain=m.chain)
+
+
+# ---------------------------------------------------------------------------- module API
+_RESOLVER: Optional[Resolver] = None
+
+
+def resolver() -> Resolver:
+    global _RESOLVER
+    if _RESOLVER is None:
+        _RESOLVER = Resolver()
+    return _RESOLVER
+
+
+def resolve_article(article: Article, date: DateLike = None) -> list[ActorMention]:
+    return resolver().resolve(article, date)
+
+
+def _article_mentions(article: Article, date: DateLike) -> list[ActorMention]:
+    if date is None:
+        if not article.actors and article.tokens:
+            article.actors = resolve_article(article)
+        return article.actors
+    return resolve_article(article, date)
+
+
+def mentions_in(article: Article, first_tok: int, last_tok: int, date: DateLike = None) -> list[ActorMention]:
+    """Mentions whose tokens lie within [first_tok, last_tok), in text order."""
+    return [m for m in _article_mentions(article, date) if first_tok <= m.tokens[0] and m.tokens[1] <= last_tok]
+
+
+def actor_for_span(article: Article, first_tok: int, last_tok: int, date: DateLike = None) -> Optional[ActorMention]:
+    """The best actor inside the token range [first_tok, last_tok): the mention that
+    contains the syntactic head of the span if there is one, otherwise the most specific
+    (person > role > IGO > metonym > party > country > demonym > adjective), leftmost first.
+    Mentions without a code are returned only when nothing coded is there."""
+    inside = [m for m in _article_mentions(article, date)
+              if m.tokens[0] < last_tok and first_tok < m.tokens[1]]
+    if not inside:
+        return None
+    heads = [t.i for t in article.tokens[first_tok:last_tok] if t.head is None or not first_tok <= t.head < last_tok]
+    coded = [m for m in inside if m.code] or inside
+    for h in heads:
+        for m in coded:
+            if m.tokens[0] <= h < m.tokens[1]:
+                return m
+    return min(coded, key=lambda m: (KIND_RANK.get(m.kind, 9), m.tokens[0]))
+
+
+def code_for(entity_id: str, date: DateLike) -> Optional[str]:
+    kb = load_kb()
+    ent = kb.entities.get(entity_id)
+    if ent is None:
+        return None
+    return kb.code_at(ent, as_day(date))[0]
