@@ -1,0 +1,289 @@
+"""Clauses and their arguments from word order, POS and chunks (TABARI-style sparse parsing).
+
+Why not Frog's dependency relations: measured on the seed and nl-eval (benchmarks/
+events_parse_check.py), Frog's `su` is unreliable exactly where Dutch news puts its subjects —
+after the finite verb in inverted main clauses — and a fifth of sentences have several roots.
+Dutch word order is regular enough to do without: the finite verb is second in a main clause
+(the subject is the first constituent, or the first noun phrase after the finite verb when
+something else is fronted), last in a subordinate clause (the subject follows the
+subordinator). Prepositions mark the other arguments. Actors come from the actor stage
+(`article.actors`), so only their positions have to be read here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import ActorMention, Article, Token
+from .lexicon import Lexicon
+
+PUNCT_BOUNDARY = {",", ";", ":", "(", ")", "\"", "“", "”", "'", "‘", "’", "–", "-", "—"}
+NP_INNER_TAGS = {"LID", "ADJ", "TW", "N", "SPEC"}
+
+
+def is_finite(t: Token) -> bool:
+    return t.tag == "WW" and "pv" in t.features
+
+
+def is_verb(t: Token) -> bool:
+    return t.tag == "WW" and ("pv" in t.features or "inf" in t.features or "vd" in t.features) \
+        and "nom" not in t.features and "prenom" not in t.features
+
+
+@dataclass
+class Argument:
+    """An actor mention as an argument of a clause: how it is marked and where it stands."""
+
+    mention: ActorMention
+    first: int                 # article token index
+    last: int                  # exclusive
+    marker: str                # "bare", "adj", or the governing preposition (aan, met, tussen …)
+    head_noun: Optional[int] = None   # for "adj": the noun the actor adjective modifies
+    coordinated_with: Optional[int] = None  # index (in Clause.args) of the conjunct it follows
+
+
+@dataclass
+class Clause:
+    sent: int
+    tokens: list[int]                       # article token indexes, in order
+    kind: str = "main"                      # main, sub, inf
+    opener: Optional[int] = None            # the subordinator / coordinator / om that opens it
+    finite: Optional[int] = None
+    verbs: list[int] = field(default_factory=list)
+    args: list[Argument] = field(default_factory=list)
+    parent: Optional[int] = None            # index of the clause it depends on (in the sentence list)
+    index: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0]
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1] + 1
+
+
+def _lower(t: Token) -> str:
+    return t.text.lower()
+
+
+def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
+    """Cut a sentence into clauses at subordinators, relative pronouns, clause coordination,
+    om-te infinitives and punctuation; segments without a verb rejoin their neighbour."""
+    toks = article.sentence_tokens(sent)
+    if not toks:
+        return []
+    subs = lex.words("subordinators")
+    coords = lex.words("coordinators")
+    segments: list[list[Token]] = [[]]
+    openers: list[Optional[Token]] = [None]
+    for k, t in enumerate(toks):
+        low = _lower(t)
+        boundary = False
+        if segments[-1]:
+            if t.tag == "VG" and "onder" in t.features and low in subs:
+                boundary = True
+            elif t.tag == "VNW" and "betr" in t.features and k > 0 and toks[k - 1].text in {",", "\""}:
+                boundary = True
+            elif low == "om" and any(_lower(x) == "te" for x in toks[k + 1:k + 12]):
+                boundary = True
+            elif low in coords and t.tag == "VG":
+                rest = toks[k + 1:]
+                nxt = rest[0] if rest else None
+                # "… en zat niet aan tafel": a coordinator right before a finite verb starts a clause;
+                # so does one followed by a full clause of its own (a finite verb before the next boundary)
+                if nxt is not None and is_finite(nxt):
+                    boundary = True
+                elif any(is_finite(x) for x in segments[-1]):
+                    for x in rest:
+                        if x.text in PUNCT_BOUNDARY or (x.tag == "VG" and _lower(x) in coords):
+                            break
+                        if is_finite(x):
+                            boundary = True
+                            break
+            elif t.text in PUNCT_BOUNDARY:
+                boundary = True
+        if boundary:
+            segments.append([])
+            openers.append(t if t.text not in PUNCT_BOUNDARY else None)
+        segments[-1].append(t)
+    # merge verbless segments into the previous one (appositions, quoted NPs, "zei X")
+    merged: list[tuple[list[Token], Optional[Token]]] = []
+    for seg, op in zip(segments, openers):
+        has_verb = any(is_verb(x) for x in seg)
+        if merged and (not has_verb) and not (op is not None and op.tag == "VG" and "onder" in op.features):
+            merged[-1][0].extend(seg)
+        elif merged and not any(is_verb(x) for x in merged[-1][0]) and merged[-1][1] is None:
+            merged[-1][0].extend(seg)
+            if op is not None:
+                merged[-1] = (merged[-1][0], op)
+        else:
+            merged.append((list(seg), op))
+    clauses: list[Clause] = []
+    for n, (seg, op) in enumerate(merged):
+        idx = [t.i for t in seg]
+        kind = "main"
+        if op is not None:
+            low = _lower(op)
+            if low == "om" or (not any(is_finite(x) for x in seg) and any(_lower(x) == "te" for x in seg)):
+                kind = "inf"
+            elif (op.tag == "VG" and "onder" in op.features) or (op.tag == "VNW" and "betr" in op.features):
+                kind = "sub"
+            elif low in coords:
+                kind = "conj"
+        elif not any(is_finite(x) for x in seg) and any(_lower(x) == "te" for x in seg):
+            kind = "inf"
+        c = Clause(sent=sent, tokens=idx, kind=kind, opener=op.i if op is not None else None, index=n)
+        c.verbs = [t.i for t in seg if is_verb(t)]
+        fin = [t.i for t in seg if is_finite(t)]
+        c.finite = fin[0] if fin else None
+        if n > 0 and kind in ("sub", "inf", "conj"):
+            c.parent = n - 1
+        clauses.append(c)
+    return clauses
+
+
+# ------------------------------------------------------------------ arguments
+
+def coded(m: ActorMention) -> bool:
+    return bool(m.code or m.country)
+
+
+def mentions_by_sentence(article: Article) -> dict[int, list[ActorMention]]:
+    """Actor mentions with a code, the longest first when they overlap."""
+    out: dict[int, list[ActorMention]] = {}
+    spans = sorted((m for m in article.actors if coded(m) and m.tokens[1] > m.tokens[0]),
+                   key=lambda m: (m.tokens[0], -(m.tokens[1] - m.tokens[0])))
+    taken: list[tuple[int, int]] = []
+    for m in spans:
+        a, b = m.tokens
+        if any(a >= x and b <= y for x, y in taken):
+            continue          # inside a longer mention: "Amerikaanse" in "de Amerikaanse president"
+        taken.append((a, b))
+        sent = m.sent if m.sent is not None else article.tokens[a].sent
+        out.setdefault(sent, []).append(m)
+    return out
+
+
+def _marker_before(article: Article, clause_start: int, first: int, lex: Lexicon) -> tuple[str, Optional[int]]:
+    """Walk left from a mention over its own noun phrase: the preposition that governs it,
+    "coord" when a coordinator comes first (the caller takes the first conjunct's marker),
+    or "bare"."""
+    people = lex.words("actor_heads")
+    i = first - 1
+    while i >= clause_start:
+        t = article.tokens[i]
+        if t.tag in NP_INNER_TAGS or (t.tag == "VNW" and ("det" in t.features or "bez" in t.features)):
+            i -= 1
+            continue
+        if t.tag == "VZ":
+            low = _lower(t)
+            return ({"vanuit": "uit", "namens": "van"}.get(low, t.lemma.lower() if t.lemma else low), i)
+        if t.tag == "VG" and _lower(t) in ("en", "of", "noch"):
+            return "coord", i
+        if t.text == "," and i - 1 >= clause_start and article.tokens[i - 1].tag in ("SPEC", "N"):
+            return "coord", i
+        return "bare", None
+    return "bare", None
+
+
+def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMention], lex: Lexicon) -> list[Argument]:
+    people = lex.words("actor_heads")
+    lo, hi = clause.start, clause.end
+    args: list[Argument] = []
+    prev_end = None
+    for m in mentions:
+        a, b = m.tokens
+        if a < lo or a >= hi:
+            continue
+        if prev_end is not None and a == prev_end and args:
+            # an apposition right after another actor ("de Amerikaanse president Trump" read as
+            # two mentions) is the same argument
+            args[-1].last = b
+            prev_end = b
+            continue
+        prev_end = b
+        toks = article.tokens[a:b]
+        head_noun = None
+        marker, _ = _marker_before(article, lo, a, lex)
+        # an actor adjective modifying a non-actor noun owns that thing ("een Amerikaans voorstel")
+        if toks and all(t.tag == "ADJ" for t in toks) and b < len(article.tokens):
+            nxt = b
+            while nxt < hi and article.tokens[nxt].tag == "ADJ":
+                nxt += 1
+            if nxt < hi and article.tokens[nxt].tag == "N" and _lower(article.tokens[nxt]) not in people \
+                    and article.tokens[nxt].lemma.lower() not in people:
+                marker, head_noun = "adj", nxt
+        arg = Argument(mention=m, first=a, last=b, marker=marker, head_noun=head_noun)
+        if marker == "coord" and args:
+            prev = args[-1]
+            arg.marker = prev.marker
+            arg.coordinated_with = len(args) - 1
+        elif marker == "coord":
+            arg.marker = "bare"
+        args.append(arg)
+    # an actor adjective coordinated with another adjective before one head noun
+    # ("een Oekraïense en Amerikaanse delegatie") is part of that noun phrase
+    for k, arg in enumerate(args):
+        if arg.marker == "adj" and k + 1 < len(args) and args[k + 1].coordinated_with == k:
+            pass
+    return args
+
+
+def is_passive(article: Article, clause: Clause) -> bool:
+    lemmas = {article.tokens[i].lemma for i in clause.verbs}
+    has_vd = any("vd" in article.tokens[i].features for i in clause.verbs)
+    return has_vd and "worden" in lemmas
+
+
+def subject_and_objects(article: Article, clause: Clause, args: list[Argument], lex: Lexicon
+                        ) -> tuple[list[Argument], list[Argument]]:
+    """The subject (with its conjuncts) and the bare objects of a clause, by word order.
+
+    Main clause: the first constituent if it is a bare actor noun phrase, else the first
+    bare actor after the finite verb (inversion). Subordinate clause: the first bare actor
+    after the subordinator. Arguments inside another's coordination follow their first conjunct."""
+    bare = [a for a in args if a.marker == "bare"]
+    if not bare:
+        return [], []
+    subj: Optional[Argument] = None
+    fin = clause.finite
+    if clause.kind in ("main", "conj") and fin is not None:
+        before = [a for a in bare if a.first < fin and a.coordinated_with is None]
+        if before and _starts_constituent(article, clause, before[0]):
+            subj = before[0]
+        else:
+            after = [a for a in bare if a.first > fin and a.coordinated_with is None]
+            subj = after[0] if after else (before[0] if before else None)
+    elif clause.kind in ("sub", "main", "conj"):
+        heads = [a for a in bare if a.coordinated_with is None]
+        subj = heads[0] if heads else None
+    if subj is None:
+        return [], bare
+    k = args.index(subj)
+    group = [subj] + [a for a in args[k + 1:] if _in_coordination(args, a, k)]
+    objects = [a for a in bare if a not in group]
+    return group, objects
+
+
+def _in_coordination(args: list[Argument], a: Argument, head: int) -> bool:
+    c = a.coordinated_with
+    while c is not None:
+        if c == head:
+            return True
+        c = args[c].coordinated_with
+    return False
+
+
+def _starts_constituent(article: Article, clause: Clause, arg: Argument) -> bool:
+    """Whether the actor begins the clause's first constituent (no preposition or adverb
+    before it, only determiners, adjectives, a coordinator, quotes)."""
+    for i in clause.tokens:
+        if i >= arg.first:
+            return True
+        t = article.tokens[i]
+        if t.tag in ("LID", "ADJ", "TW", "LET", "N", "SPEC") or (t.tag == "VG" and i == clause.tokens[0]) \
+                or (t.tag == "VNW" and "det" in t.features):
+            continue
+        return False
+    return True

@@ -1,0 +1,434 @@
+"""The event coder: clauses → predicates from the lexicon → source/target → mode, date,
+place → enrichment → one event per real-world event.
+
+Pure over an analysed Article (sentences, tokens, `article.timexes`, `article.actors`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..records import ActorMention, ActorRef, Article, Event, Span, Token
+from . import codebook, dating, places
+from .clauses import (Argument, Clause, clause_arguments, is_passive, mentions_by_sentence, split_clauses,
+                      subject_and_objects)
+from .lexicon import NO_EVENT, Entry, Lexicon, any_pattern, choose_code, find_pattern, load
+from .mode import clause_mode, combine, tense
+
+# Confidence: a prior probability that a careful coder would record the event with this root,
+# dyad and mode, by the way it was found. Set from hand-checking nl-eval output (see
+# benchmarks/events_nl_eval.py); merged mentions raise it as independent evidence would.
+CONFIDENCE = {
+    "verb": 0.75,            # predicate and subject found by word order in the clause
+    "verb_specific": 0.8,    # a construction with its object noun (gesprekken voeren, hulp leveren)
+    "passive": 0.7,          # passive with an explicit door-agent
+    "inherited": 0.55,       # subject taken from the governing or previous clause
+    "discourse": 0.45,       # parties of a reciprocal verb taken from the meeting before it
+    "nominal_pair": 0.65,    # de gesprekken tussen X en Y
+    "nominal": 0.55,         # de Russische inval in Oekraïne
+}
+REPAIRED_TAG_PENALTY = 0.1    # the verb was tagged as another part of speech by Frog
+BARE_OBJECT_PENALTY = 0.05    # a bare object can be a subject the order misread
+
+
+@dataclass
+class Found:
+    """An event candidate before merging."""
+
+    entry: Entry
+    code: str
+    sources: list[Argument]
+    target: Optional[Argument]
+    clause: Clause
+    trigger: list[int]                 # token indexes of the trigger words
+    path: str
+    mode: str = "asserted"
+    confidence: float = 0.5
+    symmetric: bool = False
+    attributed: Optional[ActorMention] = None
+    parent_has_event: bool = False
+    source_refs: list[ActorRef] = field(default_factory=list)
+    target_ref: Optional[ActorRef] = None
+
+
+def _words(article: Article, idx) -> list[tuple[str, str]]:
+    return [(article.tokens[i].lemma.lower(), article.tokens[i].text.lower()) for i in idx]
+
+
+# ------------------------------------------------------------------ predicates
+
+def _particles(article: Article, clause: Clause, lex: Lexicon) -> list[Token]:
+    parts = lex.words("particles")
+    toks = [article.tokens[i] for i in clause.tokens]
+    out = []
+    for k, t in enumerate(toks):
+        if t.text.lower() not in parts:
+            continue
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if t.rel == "svp" or nxt is None or nxt.tag in ("WW", "LET") or nxt.text.lower() in ("te",):
+            out.append(t)
+    return out
+
+
+def match_predicate(article: Article, clause: Clause, lex: Lexicon
+                    ) -> Optional[tuple[Entry, str, list[int], set[int], bool]]:
+    """The best lexicon verb entry for a clause: (entry, code, trigger tokens, consumed tokens,
+    repaired-tag flag) or None."""
+    words = _words(article, clause.tokens)
+    aux = lex.words("auxiliaries")
+    parts = _particles(article, clause, lex)
+    cands: list[tuple[Token, bool]] = [(article.tokens[i], False) for i in clause.verbs]
+    for i in clause.tokens:
+        t = article.tokens[i]
+        if t.tag != "WW" and t.text.lower() in lex.verb_forms and t.tag in ("N", "ADJ", "SPEC"):
+            cands.append((t, True))
+    best = None
+    for v, repaired in cands:
+        lemmas: list[tuple[str, Optional[Token]]] = [(p.text.lower() + v.lemma.lower(), p) for p in parts]
+        if repaired:
+            lemmas += [(lem, None) for lem in sorted(lex.verb_forms.get(v.text.lower(), ()))]
+        else:
+            lemmas.append((v.lemma.lower(), None))
+        for lem, part in lemmas:
+            for e in lex.verbs.get(lem, []):
+                if lem in aux and not (e.with_any or e.with_all) and len(clause.verbs) > 1:
+                    continue
+                consumed: set[int] = set()
+                ok = True
+                for p in e.with_all:
+                    hit = find_pattern(p, words)
+                    if not hit:
+                        ok = False
+                        break
+                    consumed.update(clause.tokens[hit[0]:hit[1] + 1])
+                if not ok:
+                    continue
+                if e.with_any:
+                    hit = any_pattern(e.with_any, words)
+                    if not hit:
+                        continue
+                    consumed.update(clause.tokens[hit[0]:hit[1] + 1])
+                code = choose_code(e, words)
+                if code == NO_EVENT:
+                    continue
+                score = e.specificity + (3 if part is not None else 0) - (1 if repaired else 0) \
+                    - (1 if v.lemma in aux else 0)
+                trig = sorted({v.i} | ({part.i} if part is not None else set()))
+                if best is None or score > best[0]:
+                    best = (score, e, code, trig, consumed, repaired)
+    if best is None:
+        return None
+    return best[1], best[2], best[3], best[4], best[5]
+
+
+# ------------------------------------------------------------------ arguments
+
+def _target(entry_targets, args: list[Argument], objects: list[Argument], sources: list[Argument],
+            after: Optional[int] = None, head: Optional[int] = None) -> Optional[Argument]:
+    src_ids = {id(a) for a in sources}
+    for marker in entry_targets:
+        for a in args:
+            if id(a) in src_ids:
+                continue
+            if after is not None and a.first < after:
+                continue
+            if marker == "obj" and a in objects:
+                return a
+            if marker == "adj" and a.marker == "adj" and (head is None or a.head_noun is None or a.head_noun >= head):
+                return a
+            if a.marker == marker and marker not in ("obj", "adj"):
+                return a
+    return None
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    return a is b or (a.code or a.country) == (b.code or b.country) and (a.person or a.text) == (b.person or b.text)
+
+
+# ------------------------------------------------------------------ the coder
+
+class EventCoder:
+    def __init__(self, lex: Optional[Lexicon] = None):
+        self.lex = lex or load()
+
+    def __call__(self, article: Article) -> list[Event]:
+        found = self.find(article)
+        events = [self.to_event(article, f) for f in found]
+        events = [e for e in events if e is not None]
+        events = merge_events(events)
+        for n, e in enumerate(events, 1):
+            e.id = f"e{n}"
+        return events
+
+    # -------------------------------------------------------------- finding
+    def find(self, article: Article) -> list[Found]:
+        lex = self.lex
+        mentions = mentions_by_sentence(article)
+        out: list[Found] = []
+        for s in article.sentences:
+            clauses = split_clauses(article, s.index, lex)
+            sent_mentions = mentions.get(s.index, [])
+            next_text = article.sentence_text(s.index + 1)[:60] if s.index + 1 < len(article.sentences) else ""
+            for c in clauses:
+                c.args = clause_arguments(article, c, sent_mentions, lex)
+            resolved_sources: dict[int, list[Argument]] = {}
+            pending: Optional[tuple[int, Found, Entry]] = None
+            clauses_with_event: set[int] = set()
+            for c in clauses:
+                subj, objs = subject_and_objects(article, c, c.args, lex)
+                passive = is_passive(article, c)
+                if passive:
+                    agents = [a for a in c.args if a.marker == "door"]
+                    patients = subj
+                    subj_sources = agents
+                else:
+                    patients = []
+                    subj_sources = subj
+                resolved_sources[c.index] = subj_sources
+                m = match_predicate(article, c, lex)
+                consumed: set[int] = set()
+                if m is not None:
+                    entry, code, trig, consumed, repaired = m
+                    f = self._verb_event(article, c, entry, code, trig, subj_sources, objs, patients, passive,
+                                         repaired, clauses, resolved_sources, next_text)
+                    if f is not None and pending is not None and c.parent == pending[0] and c.kind in ("inf", "sub"):
+                        # the embedded event of a complement verb: its mode and, if missing, its source
+                        _, matrix, mentry = pending
+                        f.mode = combine(f.mode, mentry.complement or "asserted")
+                        if not f.sources and matrix.sources:
+                            f.sources, f.path, f.confidence = matrix.sources, "inherited", CONFIDENCE["inherited"]
+                        if matrix in out:
+                            out.remove(matrix)
+                        pending = None
+                    if f is not None:
+                        f.parent_has_event = c.parent is not None and c.parent in clauses_with_event
+                        clauses_with_event.add(c.index)
+                        out.append(f)
+                        if entry.complement:
+                            pending = (c.index, f, entry)
+                    elif entry.complement:
+                        # complement verb without its own actors: the embedded clause may still carry the event
+                        ghost = Found(entry=entry, code=code, sources=subj_sources, target=None, clause=c,
+                                      trigger=trig, path="verb")
+                        pending = (c.index, ghost, entry)
+                out.extend(self._nominal_events(article, c, consumed, next_text))
+        self._discourse_parties(article, out)
+        return out
+
+    def _verb_event(self, article, c: Clause, entry: Entry, code: str, trig, subj_sources, objs, patients, passive,
+                    repaired, clauses, resolved_sources, next_text) -> Optional[Found]:
+        lex = self.lex
+        sources = list(subj_sources)
+        path = "passive" if passive and sources else ("verb_specific" if entry.with_any else "verb")
+        if not sources and c.kind in ("inf", "conj") and c.parent is not None:
+            sources = list(resolved_sources.get(c.parent, []))
+            path = "inherited"
+        args = [a for a in c.args if all(a is not s for s in sources)]
+        tgt_pool = args
+        objects = list(objs) + (list(patients) if passive else [])
+        target = _target(entry.target, tgt_pool, objects, sources)
+        symmetric = entry.symmetric
+        if symmetric and len(sources) >= 2 and target is None:
+            target = sources[1]
+            sources = sources[:1]
+        if symmetric and target is None:
+            pair = [a for a in c.args if a.marker == "tussen"]
+            if len(pair) >= 2:
+                sources, target = [pair[0]], pair[1]
+        f = Found(entry=entry, code=code, sources=sources, target=target, clause=c, trigger=list(trig), path=path,
+                  symmetric=symmetric)
+        f.mode = clause_mode(article, c, lex, next_text)
+        conf = CONFIDENCE[path]
+        if repaired:
+            conf -= REPAIRED_TAG_PENALTY
+        if target is not None and target in objs and not passive:
+            conf -= BARE_OBJECT_PENALTY
+        f.confidence = conf
+        f.attributed = self._attribution(article, c, clauses, resolved_sources)
+        return f
+
+    def _attribution(self, article: Article, c: Clause, clauses: list[Clause], resolved) -> Optional[ActorMention]:
+        """`X zei dat …` and `volgens X`: the speaker the event is attributed to."""
+        speech = self.lex.words("speech_verbs")
+        if c.kind == "sub" and c.parent is not None and c.opener is not None \
+                and article.tokens[c.opener].text.lower() == "dat":
+            parent = clauses[c.parent]
+            if any(article.tokens[i].lemma.lower() in speech for i in parent.verbs):
+                src = resolved.get(parent.index) or []
+                if src:
+                    return src[0].mention
+        for cl in clauses:
+            for a in cl.args:
+                if a.marker == "volgens":
+                    return a.mention
+        return None
+
+    def _nominal_events(self, article: Article, c: Clause, consumed: set[int], next_text: str) -> list[Found]:
+        lex = self.lex
+        out = []
+        for i in c.tokens:
+            t = article.tokens[i]
+            if t.tag != "N":
+                continue
+            entries = lex.noun_entries(t.lemma or t.text)
+            if not entries:
+                continue
+            entry = entries[0]
+            if i in consumed and not entry.also_as_object:
+                continue
+            words = _words(article, [i] + [j for j in c.tokens if j > i][:6])
+            code = choose_code(entry, words)
+            if code == NO_EVENT:
+                continue
+            later = [a for a in c.args if a.first > i and a.first - i <= 10]
+            sources: list[Argument] = []
+            target = None
+            path = "nominal"
+            if entry.pair:
+                pair = [a for a in later if a.marker in entry.pair]
+                if len(pair) >= 2:
+                    sources, target, path = [pair[0]], pair[1], "nominal_pair"
+            if not sources:
+                adj = [a for a in c.args if a.marker == "adj" and a.head_noun == i]
+                if "adj" in entry.source and adj:
+                    sources = [adj[0]]
+                elif "van" in entry.source:
+                    van = [a for a in later if a.marker == "van" and a.first - i <= 4]
+                    sources = van[:1]
+                if sources:
+                    target = _target(entry.target, later, [], sources)
+            if not sources or target is None:
+                continue
+            f = Found(entry=entry, code=code, sources=sources, target=target, clause=c, trigger=[i], path=path,
+                      symmetric=entry.symmetric)
+            prev = [article.tokens[j].text.lower() for j in range(max(c.start, i - 3), i)]
+            f.mode = "negated" if "geen" in prev else "asserted"
+            if any(w.startswith(("geplande", "voorgenomen", "komende", "aanstaande")) for w in prev):
+                f.mode = "intended"
+            if any(w in ("mogelijke", "eventuele") for w in prev):
+                f.mode = "hypothetical"
+            f.confidence = CONFIDENCE[path]
+            out.append(f)
+        return out
+
+    def _discourse_parties(self, article: Article, found: list[Found]) -> None:
+        """A reciprocal agreement with no parties named (`In Jeddah is afgesproken om …`) is
+        made by the parties of the meeting the text reported just before it."""
+        last_meeting: Optional[Found] = None
+        for f in sorted(found, key=lambda f: f.trigger[0]):
+            if f.sources and f.target is not None and f.code.startswith("04"):
+                last_meeting = f
+                continue
+            if not f.sources and f.target is None and (f.symmetric or f.entry.symmetric) and last_meeting:
+                f.sources, f.target = list(last_meeting.sources), last_meeting.target
+                f.symmetric = True
+                f.path, f.confidence = "discourse", CONFIDENCE["discourse"]
+
+    # -------------------------------------------------------------- building events
+    def to_event(self, article: Article, f: Found) -> Optional[Event]:
+        if not f.sources:
+            return None            # implicit agents are left empty, and an event needs a doer
+        if f.target is None and not f.entry.target_optional:
+            return None
+        src = f.sources[0].mention
+        tgt = f.target.mention if f.target is not None else None
+        if tgt is not None and _same_actor(src, tgt):
+            return None
+        c = f.clause
+        s = article.sentences[c.sent]
+        tok0, tokn = article.tokens[c.start], article.tokens[c.end - 1]
+        trig_tokens = [article.tokens[i] for i in f.trigger]
+        trig = Span(min(t.start for t in trig_tokens), max(t.end for t in trig_tokens),
+                    " ".join(t.text for t in trig_tokens), c.sent)
+        evidence = Span(tok0.start, tokn.end, article.text[tok0.start:tokn.end], c.sent)
+        earliest, latest, tid = self._date(article, f)
+        ev = Event(cameo=f.code, source=src.ref(), target=tgt.ref() if tgt else None, mode=f.mode,
+                   earliest=earliest, latest=latest, evidence=[evidence], trigger=trig,
+                   sentence=article.sentence_text(s), confidence=max(0.05, min(0.95, f.confidence)),
+                   plover=codebook.plover(f.code), goldstein=codebook.goldstein(f.code),
+                   quadclass=codebook.quadclass(f.code), place=self._place(article, c),
+                   attributed_to=f.attributed.ref() if f.attributed else None,
+                   symmetric=f.symmetric, timex=tid, rule=f"{f.entry.name}|{f.path}")
+        return ev
+
+    def _date(self, article: Article, f: Found) -> tuple[str, str, Optional[str]]:
+        c = f.clause
+        start, end = article.tokens[c.start].start, article.tokens[c.end - 1].end
+        tx = dating.timex_in_span(article.timexes, start, end)
+        if tx is None and c.kind == "sub" and c.parent is not None and not f.parent_has_event:
+            # "Een dag later werd bekend dat …": a matrix clause that only carries the report
+            # dates the reported event
+            s = article.sentences[c.sent]
+            tx = dating.timex_in_span(article.timexes, s.start, start)
+        if tx is None and (f.entry.kind == "noun" or c.kind == "main"):
+            s = article.sentences[c.sent]
+            tx = dating.timex_in_span(article.timexes, s.start, s.end)
+        if tx is not None:
+            return tx.earliest, tx.latest, tx.tid or None
+        tns = tense(article, c)
+        e, l = dating.from_document(article.date, tns, f.mode)
+        return e, l, None
+
+    def _place(self, article: Article, c: Clause) -> Optional[dict]:
+        toks = [article.tokens[i] for i in c.tokens]
+        for k, t in enumerate(toks):
+            if t.text.lower() not in ("in", "te"):
+                continue
+            j = k + 1
+            while j < len(toks) and (toks[j].tag in ("LID", "ADJ") or toks[j].text.lower() == "het"):
+                j += 1
+            name = []
+            while j < len(toks) and toks[j].text[:1].isupper() and toks[j].tag in ("SPEC", "N"):
+                name.append(toks[j].text)
+                j += 1
+            if name:
+                hit = places.resolve(" ".join(name))
+                if hit:
+                    return hit
+        return None
+
+
+# ------------------------------------------------------------------ merging
+
+def _actor_key(a: Optional[ActorRef]) -> str:
+    if a is None:
+        return ""
+    return a.country or (a.code or "")[:3] or a.text
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    return bool(a.earliest and b.earliest and a.earliest <= b.latest and b.earliest <= a.latest)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Mentions of one real event — same dyad (either way round when symmetric), same CAMEO
+    root, same mode, overlapping dates — become one event with several evidence spans. The
+    first mention stays the main one; the most specific code and the narrowest date win."""
+    out: list[Event] = []
+    for ev in events:
+        home = None
+        for o in out:
+            if o.cameo[:2] != ev.cameo[:2] or o.mode != ev.mode or not _overlap(o, ev):
+                continue
+            if o.timex and ev.timex and o.timex != ev.timex:
+                continue          # dated by two different expressions: two events
+            same = (_actor_key(o.source), _actor_key(o.target)) == (_actor_key(ev.source), _actor_key(ev.target))
+            swapped = (_actor_key(o.source), _actor_key(o.target)) == (_actor_key(ev.target), _actor_key(ev.source))
+            if same or ((o.symmetric or ev.symmetric) and swapped):
+                home = o
+                break
+        if home is None:
+            out.append(ev)
+            continue
+        home.evidence.extend(ev.evidence)
+        if len(ev.cameo) > len(home.cameo):
+            home.cameo, home.plover, home.goldstein = ev.cameo, ev.plover, ev.goldstein
+        w_home = (home.latest or "") > (home.earliest or "") and (ev.latest, ev.earliest) != (home.latest, home.earliest)
+        if ev.earliest and home.earliest and ev.earliest >= home.earliest and ev.latest <= home.latest:
+            home.earliest, home.latest, home.timex = ev.earliest, ev.latest, ev.timex or home.timex
+        home.place = home.place or ev.place
+        home.symmetric = home.symmetric or ev.symmetric
+        home.confidence = min(0.95, 1 - (1 - home.confidence) * (1 - ev.confidence))
+        home.rule = home.rule if ev.rule in home.rule else f"{home.rule}+{ev.rule}"
+    return out

@@ -1,0 +1,217 @@
+"""Loading and matching the Dutch event lexicon (the YAML files in ./lexicon).
+
+The lexicon is data: verb patterns (verbs.yaml), nominal events (nouns.yaml), mode cues
+(modes.yaml) and closed-class words (grammar.yaml). This module turns them into lookup
+tables once, validates them against the CAMEO codebook, and offers pure matching helpers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from functools import lru_cache
+from typing import Iterable, Optional, Sequence
+
+import yaml
+
+from ..resources import package_data
+from . import codebook
+
+TARGET_MARKERS = {"obj", "adj", "aan", "met", "tegen", "op", "in", "naar", "voor", "bij", "tussen", "over",
+                  "van", "uit", "door", "tegenover"}
+NO_EVENT = "none"  # an objects rule with this code says: with this object the entry does not apply
+
+
+@dataclass(frozen=True)
+class ObjectRule:
+    patterns: tuple[tuple[str, ...], ...]
+    code: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon entry: a verb (or noun) pattern and what it codes."""
+
+    kind: str                      # "verb" or "noun"
+    lemma: str                     # the verb/noun lemma the entry is keyed on
+    code: str
+    with_any: tuple[tuple[str, ...], ...] = ()   # at least one must occur
+    with_all: tuple[tuple[str, ...], ...] = ()   # all must occur (from multiword verbs)
+    objects: tuple[ObjectRule, ...] = ()
+    target: tuple[str, ...] = ("obj",)
+    source: tuple[str, ...] = ()
+    pair: tuple[str, ...] = ()
+    symmetric: bool = False
+    target_optional: bool = False
+    complement: Optional[str] = None
+    also_as_object: bool = False   # nouns: an event of its own even as the object of a coded verb
+    name: str = ""                 # readable rule id, e.g. "verb:leveren+hulp"
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.with_all else 0) + (1 if self.with_any else 0)
+
+
+def _pattern(text: str) -> tuple[str, ...]:
+    return tuple(w for w in str(text).lower().split() if w)
+
+
+def _as_list(v) -> list:
+    if v is None:
+        return []
+    return list(v) if isinstance(v, (list, tuple)) else [v]
+
+
+class LexiconError(ValueError):
+    pass
+
+
+def _check_code(code: str, where: str) -> str:
+    code = str(code)
+    if code == NO_EVENT:
+        return code
+    if not codebook.is_code(code):
+        raise LexiconError(f"{where}: {code!r} is not a CAMEO code in the codebook")
+    return code
+
+
+def _entries_from(path: str, kind: str) -> list[Entry]:
+    with open(package_data("events", "lexicon", path), encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or []
+    out: list[Entry] = []
+    for n, item in enumerate(raw, 1):
+        where = f"events/lexicon/{path} entry {n}"
+        heads = _as_list(item.get(kind))
+        if not heads or "code" not in item:
+            raise LexiconError(f"{where}: needs `{kind}` and `code`")
+        code = _check_code(item["code"], where)
+        objects = tuple(ObjectRule(tuple(_pattern(p) for p in _as_list(o.get("with"))), _check_code(o["code"], where))
+                        for o in item.get("objects") or [])
+        target = tuple(_as_list(item.get("target"))) or (("obj",) if kind == "verb" else ())
+        for m in target + tuple(_as_list(item.get("source"))) + tuple(_as_list(item.get("pair"))):
+            if m not in TARGET_MARKERS:
+                raise LexiconError(f"{where}: unknown argument marker {m!r}")
+        if item.get("complement") not in (None, "intended", "hypothetical"):
+            raise LexiconError(f"{where}: complement must be intended or hypothetical")
+        with_any = tuple(_pattern(p) for p in _as_list(item.get("with")))
+        for head in heads:
+            words = _pattern(head)
+            lemma = words[-1]
+            with_all = (tuple(words[:-1]),) if len(words) > 1 else ()
+            out.append(Entry(kind=kind, lemma=lemma, code=code, with_any=with_any, with_all=with_all,
+                             objects=objects, target=target, source=tuple(_as_list(item.get("source"))),
+                             pair=tuple(_as_list(item.get("pair"))), symmetric=bool(item.get("symmetric")),
+                             target_optional=bool(item.get("target_optional")), complement=item.get("complement"),
+                             also_as_object=bool(item.get("also_as_object")),
+                             name=f"{kind}:{' '.join(words)}/{code}"))
+    return out
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Entry]] = field(default_factory=dict)
+    nouns: dict[str, list[Entry]] = field(default_factory=dict)
+    modes: dict = field(default_factory=dict)
+    grammar: dict = field(default_factory=dict)
+    verb_forms: dict[str, set[str]] = field(default_factory=dict)   # inflected form → verb lemmas
+
+    def words(self, key: str) -> set[str]:
+        return set(str(w).lower() for w in self.grammar.get(key) or self.modes.get(key) or [])
+
+    def phrases(self, key: str) -> list[tuple[str, ...]]:
+        return [_pattern(p) for p in self.modes.get(key) or self.grammar.get(key) or []]
+
+    def noun_entries(self, lemma: str) -> list[Entry]:
+        """Entries for a noun lemma, also through compounds: vredesgesprekken → gesprek."""
+        lemma = lemma.lower()
+        if lemma in self.nouns:
+            return self.nouns[lemma]
+        for head in sorted(self.nouns, key=len, reverse=True):
+            if len(head) >= 4 and lemma.endswith(head) and len(lemma) - len(head) >= 3:
+                return self.nouns[head]
+        return []
+
+
+def dutch_verb_forms(lemma: str) -> set[str]:
+    """The regular finite and participle forms of a Dutch verb, to recognise verbs the
+    tagger called a noun ("Trump hint op …" with `hint` tagged N). Irregular verbs are
+    tagged correctly by Frog in practice, so regular morphology is enough here."""
+    if not lemma.endswith("en") or " " in lemma or len(lemma) < 4:
+        return set()
+    stem = lemma[:-2]
+    if len(stem) >= 2 and stem[-1] == stem[-2]:
+        stem = stem[:-1]                       # zeggen → zeg
+    elif len(stem) >= 3 and stem[-1] not in "aeiou" and stem[-2] in "aou" and stem[-3] not in "aeiou":
+        stem = stem[:-1] + stem[-2] + stem[-1]          # praten → praat
+    elif len(lemma) > 7 and lemma.endswith("eren") and stem[-3] not in "aeiou":
+        stem = stem[:-1] + "e" + stem[-1]                # pauzeren → pauzeer (stress on -eer)
+    if stem.endswith("v"):
+        stem = stem[:-1] + "f"
+    if stem.endswith("z"):
+        stem = stem[:-1] + "s"
+    soft = stem[-1] in "tkfschp" or stem.endswith("x")
+    past = "te" if soft else "de"
+    return {stem, stem + "t" if not stem.endswith("t") else stem, stem + past, stem + past + "n"}
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    lex = Lexicon()
+    for e in _entries_from("verbs.yaml", "verb"):
+        lex.verbs.setdefault(e.lemma, []).append(e)
+    for e in _entries_from("nouns.yaml", "noun"):
+        lex.nouns.setdefault(e.lemma, []).append(e)
+    for name in ("modes", "grammar"):
+        with open(package_data("events", "lexicon", f"{name}.yaml"), encoding="utf-8") as fh:
+            setattr(lex, name, yaml.safe_load(fh) or {})
+    for lemma in lex.verbs:
+        for form in dutch_verb_forms(lemma):
+            lex.verb_forms.setdefault(form, set()).add(lemma)
+    return lex
+
+
+# ------------------------------------------------------------------ pattern matching
+
+def _word_matches(glob: str, lemma: str, text: str) -> bool:
+    if glob == "*":
+        return True
+    if any(c in glob for c in "*?["):
+        return fnmatchcase(lemma, glob) or fnmatchcase(text, glob)
+    return glob == lemma or glob == text
+
+
+def find_pattern(pattern: Sequence[str], words: Sequence[tuple[str, str]], max_gap: int = 2) -> Optional[tuple[int, int]]:
+    """Where `pattern` (lemma globs) occurs in `words` ((lemma, lowercased text) pairs), its
+    words in order with at most `max_gap` words between them; (first, last) indexes or None."""
+    if not pattern:
+        return None
+    for i, (lem, txt) in enumerate(words):
+        if not _word_matches(pattern[0], lem, txt):
+            continue
+        pos, ok = i, True
+        for glob in pattern[1:]:
+            for j in range(pos + 1, min(len(words), pos + 2 + max_gap)):
+                if _word_matches(glob, *words[j]):
+                    pos = j
+                    break
+            else:
+                ok = False
+                break
+        if ok:
+            return i, pos
+    return None
+
+
+def any_pattern(patterns: Iterable[Sequence[str]], words: Sequence[tuple[str, str]]) -> Optional[tuple[int, int]]:
+    for p in patterns:
+        hit = find_pattern(p, words)
+        if hit:
+            return hit
+    return None
+
+
+def choose_code(entry: Entry, words: Sequence[tuple[str, str]]) -> str:
+    """The entry's code refined by the first object rule that matches the clause."""
+    for rule in entry.objects:
+        if any_pattern(rule.patterns, words):
+            return rule.code
+    return entry.code
