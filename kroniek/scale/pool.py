@@ -23,11 +23,21 @@ from .stats import RunStats, memory_report
 _PIPE = None  # the worker's pipeline, built once by `_init_worker`
 
 
-def _init_worker(names: list[str], config: dict) -> None:
+def component_modules(names: list[str]) -> list[str]:
+    """The modules that registered these components here, so that a fresh worker process
+    (which imports only kroniek) can register them too: plug-in components work in workers."""
+    from ..pipeline import BUILTIN_MODULES, _FACTORIES
+    return sorted({_FACTORIES[n].__module__ for n in names if n in _FACTORIES and n not in BUILTIN_MODULES})
+
+
+def _init_worker(names: list[str], config: dict, modules: list[str] = ()) -> None:
     global _PIPE
+    import importlib
     from multiprocessing.util import Finalize
 
     from ..pipeline import Pipeline
+    for m in modules:
+        importlib.import_module(m)
     _PIPE = Pipeline(names, config=config)
     # Worker processes leave through os._exit, which skips atexit: Finalize runs before it,
     # so each worker stops its Frog when the pool shuts down.
@@ -54,10 +64,10 @@ def process_in_pool(articles: Iterable[Article | InputError], names: list[str], 
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(names, config))
+                                   initargs=(names, config, component_modules(names)))
 
     pool = new_pool()
-    pending: deque[tuple[list, Future, int]] = deque()   # (batch, future, tries) in input order
+    pending: deque[tuple[list, Future]] = deque()   # (batch, future) in input order
     source = _batches(articles, batch_size)
     exhausted = False
     try:
@@ -67,32 +77,47 @@ def process_in_pool(articles: Iterable[Article | InputError], names: list[str], 
                 if batch is None:
                     exhausted = True
                     break
-                pending.append((batch, pool.submit(_run_batch, batch), 1))
+                pending.append((batch, pool.submit(_run_batch, batch)))
             if not pending:
                 break
-            batch, future, tries = pending[0]
-            if future is None:
-                pending.popleft()
-                yield from _failed(batch, "a worker process died on this batch twice")
-                continue
+            batch, future = pending[0]
             try:
                 results, memory = future.result()
             except BrokenProcessPool:
+                # A worker died: which batch killed it is unknown. Run the batches that were in
+                # flight again one by one in a fresh pool, and a batch that kills that pool too
+                # article by article, so that only the article that kills a worker is lost,
+                # reported as failed.
                 pool.shutdown(wait=False, cancel_futures=True)
+                suspects = [b for b, _ in pending]
+                pending.clear()
                 pool = new_pool()
-                retry: deque = deque()
-                for b, _, t in pending:
-                    if t >= 2:   # this batch already broke a pool once: report, do not retry again
-                        retry.append((b, None, t))
-                    else:
-                        retry.append((b, pool.submit(_run_batch, b), t + 1))
-                pending = retry
+                for b in suspects:
+                    ok, pool = yield from _run_isolated(pool, new_pool, b, stats)
+                    if not ok:
+                        for article in b:
+                            _, pool = yield from _run_isolated(pool, new_pool, [article], stats, last=True)
                 continue
             pending.popleft()
             stats.add_worker_memory(f"pid {memory['pid']}", memory)
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_isolated(pool, new_pool, batch, stats, last: bool = False):
+    """Run one batch alone; (True, pool) when it went through, (False, fresh pool) when it broke
+    the pool (with `last`, its articles are then reported as failed)."""
+    try:
+        results, memory = pool.submit(_run_batch, batch).result()
+    except BrokenProcessPool:
+        pool.shutdown(wait=False, cancel_futures=True)
+        if last:
+            yield from _failed(batch, "the worker process died on this article (killed, or out of memory)")
+        return False, new_pool()
+    stats.add_worker_memory(f"pid {memory['pid']}", memory)
+    yield from results
+    return True, pool
 
 
 def _failed(batch: list[Article | InputError], reason: str) -> Iterator[InputError]:

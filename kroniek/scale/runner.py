@@ -99,3 +99,34 @@ def _process_here(articles: Iterable[Article | InputError], names: list[str], co
     with Pipeline(names, config=config) as pipe:
         yield from pipe.process(articles)
         stats.add_worker_memory("main", memory_report())
+
+
+def write_dataset(inputs: Iterable[str], out_dir: str, stages: Optional[list[str]] = None,
+                  config: Optional[dict[str, dict[str, Any]]] = None, workers: int = 1,
+                  cluster: Optional[str] = None, skip_ids: Optional[set[str]] = None, *,
+                  stats: Optional[RunStats] = None, with_tokens: bool = True, overwrite: bool = False,
+                  progress=None) -> Iterator[InputError]:
+    """Run the pipeline and write a Parquet dataset partitioned by article month (see
+    `kroniek.scale.parquet`); yields the errors as they come. On a cluster the workers write
+    their own parts; otherwise this process is the single writer."""
+    from .parquet import ParquetDataset, prepare_folder
+    names = list(stages or DEFAULT_PIPELINE)
+    stats = stats if stats is not None else RunStats()
+    prepare_folder(out_dir, overwrite=overwrite)
+    started = time.monotonic()
+    try:
+        if cluster:
+            from .cluster import dataset_on_cluster
+            stats.mode = f"Dask cluster {cluster}, workers write Parquet"
+            yield from dataset_on_cluster(inputs, out_dir, names, config or {}, cluster, stats, skip_ids=skip_ids,
+                                          with_tokens=with_tokens, progress=progress)
+            return
+        with ParquetDataset(out_dir, part="main", with_tokens=with_tokens) as sink:
+            for item in process_inputs(inputs, names, config, workers=workers, skip_ids=skip_ids, stats=stats):
+                sink.write(item)
+                if isinstance(item, InputError):
+                    yield item
+                elif progress:
+                    progress(1)
+    finally:
+        stats.seconds = time.monotonic() - started

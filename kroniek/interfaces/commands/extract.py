@@ -1,4 +1,5 @@
-"""`kroniek extract INPUT... --out DIR`: run the pipeline and write one JSON Lines file per layer."""
+"""`kroniek extract INPUT... --out DIR`: run the pipeline and write one JSON Lines file per layer
+(or, with `--format parquet`, a Parquet dataset partitioned by article month)."""
 from __future__ import annotations
 
 import time
@@ -6,7 +7,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.markup import escape
 
 from ...pipeline import DEFAULT_PIPELINE
 from ...scale.runner import process_inputs
@@ -14,51 +14,96 @@ from ...records import Article, InputError
 from ..progress import article_progress, err_console
 from ..summary import print_summary
 
+# Counting lines costs a read of the file; above this the bar runs without a total.
+COUNT_LIMIT_BYTES = 512 * 1024 * 1024
+# The event table is for reading on screen; a bigger run gets the counts only (and keeps no
+# articles in memory for it).
+SUMMARY_MAX_ARTICLES = 500
+
 
 def count_inputs(inputs: list[str]) -> int | None:
-    """How many articles to expect (for the progress bar); None when it is costly to know."""
+    """How many articles to expect (for the progress bar's ETA); None when it is costly to know
+    (web pages and WARC files: how many are articles shows only on reading)."""
     from ...reading.sources import expand_inputs
-    n = 0
+    n, size = 0, 0
     for item in expand_inputs(inputs):
         if isinstance(item, InputError):
             continue
-        if item.suffix == ".txt":
+        name = item.name.lower()
+        if name.endswith(".txt"):
             n += 1
+        elif name.endswith(".jsonl"):
+            size += item.stat().st_size
+            if size > COUNT_LIMIT_BYTES:
+                return None
+            with open(item, "rb") as fh:
+                n += sum(1 for line in fh if line.strip())
         else:
             return None
     return n
 
 
+def frog_config(skip: str, parse_filter: bool) -> dict:
+    return {"frog": {"skip": skip, **({"parse_filter": True} if parse_filter else {})}}
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def extract(
-        inputs: List[str] = typer.Argument(..., help="Files or folders: .txt (date header), .jsonl, and the web formats"),
-        out: Path = typer.Option(..., "--out", "-o", help="Folder for articles/events/timex/quotes/actors/errors .jsonl"),
+        inputs: List[str] = typer.Argument(..., help="Files or folders: .txt (date header), .jsonl, .html, .warc(.gz)"),
+        out: Path = typer.Option(..., "--out", "-o", help="Folder for articles/events/timex/quotes/actors/errors"),
         stages: Optional[str] = typer.Option(None, help=f"Comma-separated pipeline components (default: {','.join(DEFAULT_PIPELINE)})"),
         skip: str = typer.Option("", help="Frog modules to skip, e.g. 'p' for no dependency parse"),
+        parse_filter: bool = typer.Option(False, "--parse-filter/--parse-all",
+                                          help="Dependency-parse only sentences with an event predicate and an actor (faster)"),
+        workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes, each with its own Frog (~2 GB each)"),
+        cluster: Optional[str] = typer.Option(None, "--cluster", help="Dask scheduler address, or local:N for N local workers"),
+        fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one file per layer) or parquet (dataset by article month)"),
+        overwrite: bool = typer.Option(False, help="Replace an existing Parquet dataset in --out"),
         tokens: bool = typer.Option(True, help="Write sentences and tokens in articles.jsonl"),
         summary: bool = typer.Option(True, help="Print a summary table of the events found"),
         progress: Optional[bool] = typer.Option(None, help="Force the progress bar on or off"),
     ) -> None:
-        """Read INPUTS, run the pipeline, write DIR/*.jsonl. Exit 1 if some inputs failed."""
-        from ...output.jsonl import OutputFolder
+        """Read INPUTS, run the pipeline, write DIR. Exit 1 if some inputs failed."""
+        from rich.console import Console
+        from rich.markup import escape
+
+        from ...scale.stats import RunStats
+        if fmt not in ("jsonl", "parquet"):
+            err_console.print(f"[red]error[/red] --format must be jsonl or parquet, not {escape(fmt)}")
+            raise typer.Exit(2)
         names = [s.strip() for s in stages.split(",")] if stages else list(DEFAULT_PIPELINE)
+        config = frog_config(skip, parse_filter)
+        stats = RunStats()
         started = time.monotonic()
         done: list[Article] = []
-        errors = 0
         total = count_inputs(inputs)
-        with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
-            for item in process_inputs(inputs, names, config={"frog": {"skip": skip}}):
-                sink.write(item)
-                if isinstance(item, InputError):
-                    errors += 1
-                    # escaped: a reason quoting the input ("[/red] ...") is not console markup;
-                    # soft_wrap: one line per error, whatever the terminal width, for grep
-                    err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
-                else:
-                    done.append(item)
-                    advance()
-        if summary:
-            print_summary(done, errors, time.monotonic() - started)
-        if errors:
+        if fmt == "parquet":
+            from ...scale.runner import write_dataset
+            try:
+                with article_progress(total, progress) as advance:
+                    for err in write_dataset(inputs, str(out), names, config, workers=workers, cluster=cluster,
+                                             stats=stats, with_tokens=tokens, overwrite=overwrite,
+                                             progress=advance):
+                        err_console.print(f"[red]error[/red] {escape(str(err))}", soft_wrap=True)
+            except FileExistsError as exc:
+                err_console.print(f"[red]error[/red] {escape(str(exc))}")
+                raise typer.Exit(2)
+        else:
+            from ...output.jsonl import OutputFolder
+            with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
+                for item in process_inputs(inputs, names, config=config, workers=workers, cluster=cluster,
+                                           stats=stats):
+                    sink.write(item)
+                    if isinstance(item, InputError):
+                        err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
+                    else:
+                        if summary and len(done) <= SUMMARY_MAX_ARTICLES:
+                            done.append(item)
+                        advance()
+        stats.seconds = time.monotonic() - started
+        if summary and done and len(done) <= SUMMARY_MAX_ARTICLES:
+            print_summary(done, stats.failed, stats.seconds)
+        Console(stderr=True).print(stats.summary(), highlight=False, markup=False, soft_wrap=True)
+        if stats.failed:
             raise typer.Exit(1)
