@@ -53,6 +53,7 @@ class Clause:
     args: list[Argument] = field(default_factory=list)
     parent: Optional[int] = None            # index of the clause it depends on (in the sentence list)
     index: int = 0
+    finite_repaired: bool = False           # a plural present Frog tagged as infinitive
 
     @property
     def start(self) -> int:
@@ -137,6 +138,14 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
         c.verbs = [t.i for t in seg if is_verb(t)]
         fin = [t.i for t in seg if is_finite(t)]
         c.finite = fin[0] if fin else None
+        if c.finite is None and kind in ("main", "conj") and c.verbs and not any(_lower(x) == "te" for x in seg):
+            # "De twee landen willen nauwer samenwerken": the plural present has the form of the
+            # infinitive and Frog often tags it so; the verb after the first noun phrase is finite
+            first_verb = article.tokens[c.verbs[0]]
+            k = idx.index(first_verb.i)
+            if k > 0 and article.tokens[idx[k - 1]].tag in ("N", "SPEC", "VNW") and \
+                    "inf" in first_verb.features:
+                c.finite, c.finite_repaired = first_verb.i, True
         if n > 0 and kind in ("sub", "inf", "conj"):
             c.parent = n - 1
         clauses.append(c)
@@ -154,12 +163,15 @@ def mentions_by_sentence(article: Article) -> dict[int, list[ActorMention]]:
     out: dict[int, list[ActorMention]] = {}
     spans = sorted((m for m in article.actors if coded(m) and m.tokens[1] > m.tokens[0]),
                    key=lambda m: (m.tokens[0], -(m.tokens[1] - m.tokens[0])))
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int, str]] = []
     for m in spans:
         a, b = m.tokens
-        if any(a >= x and b <= y for x, y in taken):
-            continue          # inside a longer mention: "Amerikaanse" in "de Amerikaanse president"
-        taken.append((a, b))
+        country = m.country or (m.code or "")[:3]
+        # inside a longer mention: "Amerikaanse" in "de Amerikaanse president" is dropped, but a
+        # conjunct with another country ("een Oekraïense en Amerikaanse delegatie") is kept
+        if any(a >= x and b <= y and (c == country or (a, b) == (x, y)) for x, y, c in taken):
+            continue
+        taken.append((a, b, country))
         sent = m.sent if m.sent is not None else article.tokens[a].sent
         out.setdefault(sent, []).append(m)
     return out
@@ -176,6 +188,8 @@ def _marker_before(article: Article, clause_start: int, first: int, lex: Lexicon
         if t.tag in NP_INNER_TAGS or (t.tag == "VNW" and ("det" in t.features or "bez" in t.features)):
             i -= 1
             continue
+        if _lower(t) in ("aldus", "volgens", "zegt", "zei", "meldt"):
+            return "volgens", i
         if t.tag == "VZ":
             low = _lower(t)
             return ({"vanuit": "uit", "namens": "van"}.get(low, t.lemma.lower() if t.lemma else low), i)
@@ -196,6 +210,12 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
         a, b = m.tokens
         if a < lo or a >= hi:
             continue
+        if args and prev_end is not None and a < prev_end:
+            # a conjunct the actor stage nested in the phrase before it
+            args.append(Argument(mention=m, first=a, last=b, marker=args[-1].marker,
+                                 coordinated_with=args[-1].coordinated_with if args[-1].coordinated_with is not None
+                                 else len(args) - 1))
+            continue
         if prev_end is not None and a == prev_end and args:
             # an apposition right after another actor ("de Amerikaanse president Trump" read as
             # two mentions) is the same argument
@@ -212,7 +232,9 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
             while nxt < hi and article.tokens[nxt].tag == "ADJ":
                 nxt += 1
             if nxt < hi and article.tokens[nxt].tag == "N" and _lower(article.tokens[nxt]) not in people \
-                    and article.tokens[nxt].lemma.lower() not in people:
+                    and article.tokens[nxt].lemma.lower() not in people and marker in ("bare", "coord"):
+                # in a prepositional phrase the adjective stands for the phrase's referent
+                # ("met zijn Chinese ambtgenoot"); bare, it owns the thing ("een Amerikaans voorstel")
                 marker, head_noun = "adj", nxt
         arg = Argument(mention=m, first=a, last=b, marker=marker, head_noun=head_noun)
         if marker == "coord" and args:
@@ -277,12 +299,21 @@ def _in_coordination(args: list[Argument], a: Argument, head: int) -> bool:
 
 def _starts_constituent(article: Article, clause: Clause, arg: Argument) -> bool:
     """Whether the actor begins the clause's first constituent (no preposition or adverb
-    before it, only determiners, adjectives, a coordinator, quotes)."""
+    before it, only determiners, adjectives, a coordinator, quotes). A headline's topic
+    before a colon ("Van raketman naar eerbaar: Trump looft …") is not part of the clause."""
+    start = clause.tokens[0]
     for i in clause.tokens:
+        if i >= arg.first:
+            break
+        if article.tokens[i].text in (":", ";", "–", "—"):
+            start = i + 1
+    for i in clause.tokens:
+        if i < start:
+            continue
         if i >= arg.first:
             return True
         t = article.tokens[i]
-        if t.tag in ("LID", "ADJ", "TW", "LET", "N", "SPEC") or (t.tag == "VG" and i == clause.tokens[0]) \
+        if t.tag in ("LID", "ADJ", "TW", "LET", "N", "SPEC") or (t.tag == "VG" and i == start) \
                 or (t.tag == "VNW" and "det" in t.features):
             continue
         return False

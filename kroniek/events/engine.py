@@ -66,7 +66,7 @@ def _particles(article: Article, clause: Clause, lex: Lexicon) -> list[Token]:
         if t.text.lower() not in parts:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.rel == "svp" or nxt is None or nxt.tag in ("WW", "LET") or nxt.text.lower() in ("te",):
+        if t.rel == "svp" or nxt is None or nxt.tag in ("WW", "LET", "VZ", "VG") or nxt.text.lower() in ("te",):
             out.append(t)
     return out
 
@@ -79,10 +79,12 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
     aux = lex.words("auxiliaries")
     parts = _particles(article, clause, lex)
     cands: list[tuple[Token, bool]] = [(article.tokens[i], False) for i in clause.verbs]
-    for i in clause.tokens:
-        t = article.tokens[i]
-        if t.tag != "WW" and t.text.lower() in lex.verb_forms and t.tag in ("N", "ADJ", "SPEC"):
-            cands.append((t, True))
+    if clause.finite is None:
+        # no finite verb: one may hide under another tag ("President Trump hint op …", hint as noun)
+        for i in clause.tokens:
+            t = article.tokens[i]
+            if t.tag != "WW" and t.text.lower() in lex.verb_forms and t.tag in ("N", "ADJ", "SPEC"):
+                cands.append((t, True))
     best = None
     for v, repaired in cands:
         lemmas: list[tuple[str, Optional[Token]]] = [(p.text.lower() + v.lemma.lower(), p) for p in parts]
@@ -90,6 +92,8 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
             lemmas += [(lem, None) for lem in sorted(lex.verb_forms.get(v.text.lower(), ()))]
         else:
             lemmas.append((v.lemma.lower(), None))
+            if v.lemma.lower() not in lex.verbs:     # a bad lemma (afreist): try the form
+                lemmas += [(lem, None) for lem in sorted(lex.verb_forms.get(v.text.lower(), ()))]
         for lem, part in lemmas:
             for e in lex.verbs.get(lem, []):
                 if lem in aux and not (e.with_any or e.with_all) and len(clause.verbs) > 1:
@@ -139,6 +143,11 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
                 return a
             if a.marker == marker and marker not in ("obj", "adj"):
                 return a
+    if "obj" in entry_targets and not objects:
+        # the owner of a non-actor object: "valt doelwitten van Hamas aan"
+        for a in args:
+            if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after):
+                return a
     return None
 
 
@@ -185,7 +194,8 @@ class EventCoder:
                 else:
                     patients = []
                     subj_sources = subj
-                resolved_sources[c.index] = subj_sources
+                resolved_sources[c.index] = subj_sources or (
+                    resolved_sources.get(c.parent, []) if c.kind in ("inf", "conj") and c.parent is not None else [])
                 m = match_predicate(article, c, lex)
                 consumed: set[int] = set()
                 if m is not None:
@@ -221,6 +231,12 @@ class EventCoder:
         lex = self.lex
         sources = list(subj_sources)
         path = "passive" if passive and sources else ("verb_specific" if entry.with_any else "verb")
+        if not sources and c.kind == "inf" and c.parent is not None:
+            # "de beslissing van Trump om … te erkennen": the owner of the noun before om controls it
+            parent = clauses[c.parent]
+            owners = [a for a in parent.args if a.marker == "van" and c.start - a.last <= 2]
+            if owners:
+                sources, path = [owners[-1]], "inherited"
         if not sources and c.kind in ("inf", "conj") and c.parent is not None:
             sources = list(resolved_sources.get(c.parent, []))
             path = "inherited"
@@ -238,6 +254,8 @@ class EventCoder:
                 sources, target = [pair[0]], pair[1]
         f = Found(entry=entry, code=code, sources=sources, target=target, clause=c, trigger=list(trig), path=path,
                   symmetric=symmetric)
+        if target is None and entry.place_target:
+            f.target_ref = self._place_actor(article, c, entry.target)
         f.mode = clause_mode(article, c, lex, next_text)
         conf = CONFIDENCE[path]
         if repaired:
@@ -247,6 +265,13 @@ class EventCoder:
         f.confidence = conf
         f.attributed = self._attribution(article, c, clauses, resolved_sources)
         return f
+
+    def _place_actor(self, article: Article, c: Clause, preps) -> Optional[ActorRef]:
+        """A visit's destination named as a place ("reist af naar Seoel"): its country."""
+        hit = self._place(article, c, tuple(p for p in preps if p not in ("obj", "adj")))
+        if hit:
+            return ActorRef(text=hit["text"], code=hit["country"], country=hit["country"])
+        return None
 
     def _attribution(self, article: Article, c: Clause, clauses: list[Clause], resolved) -> Optional[ActorMention]:
         """`X zei dat …` and `volgens X`: the speaker the event is attributed to."""
@@ -329,12 +354,15 @@ class EventCoder:
     def to_event(self, article: Article, f: Found) -> Optional[Event]:
         if not f.sources:
             return None            # implicit agents are left empty, and an event needs a doer
-        if f.target is None and not f.entry.target_optional:
+        if f.target is None and f.target_ref is None and not f.entry.target_optional:
             return None
         src = f.sources[0].mention
         tgt = f.target.mention if f.target is not None else None
         if tgt is not None and _same_actor(src, tgt):
             return None
+        tgt_ref = tgt.ref() if tgt is not None else f.target_ref
+        if tgt_ref is not None and tgt is None and (tgt_ref.country == (src.country or (src.code or "")[:3])):
+            return None            # a visit at home is no visit
         c = f.clause
         s = article.sentences[c.sent]
         tok0, tokn = article.tokens[c.start], article.tokens[c.end - 1]
@@ -343,7 +371,10 @@ class EventCoder:
                     " ".join(t.text for t in trig_tokens), c.sent)
         evidence = Span(tok0.start, tokn.end, article.text[tok0.start:tokn.end], c.sent)
         earliest, latest, tid = self._date(article, f)
-        ev = Event(cameo=f.code, source=src.ref(), target=tgt.ref() if tgt else None, mode=f.mode,
+        if f.mode == "asserted" and tid and earliest > article.date.latest.isoformat() \
+                and tense(article, c) in ("present", "future", "none"):
+            f.mode = "intended"     # "reist volgende week af naar Seoel": announced, not yet done
+        ev = Event(cameo=f.code, source=src.ref(), target=tgt_ref, mode=f.mode,  # noqa: E501
                    earliest=earliest, latest=latest, evidence=[evidence], trigger=trig,
                    sentence=article.sentence_text(s), confidence=max(0.05, min(0.95, f.confidence)),
                    plover=codebook.plover(f.code), goldstein=codebook.goldstein(f.code),
@@ -370,10 +401,10 @@ class EventCoder:
         e, l = dating.from_document(article.date, tns, f.mode)
         return e, l, None
 
-    def _place(self, article: Article, c: Clause) -> Optional[dict]:
+    def _place(self, article: Article, c: Clause, preps: tuple[str, ...] = ("in", "te")) -> Optional[dict]:
         toks = [article.tokens[i] for i in c.tokens]
         for k, t in enumerate(toks):
-            if t.text.lower() not in ("in", "te"):
+            if t.text.lower() not in preps:
                 continue
             j = k + 1
             while j < len(toks) and (toks[j].tag in ("LID", "ADJ") or toks[j].text.lower() == "het"):
@@ -411,8 +442,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         for o in out:
             if o.cameo[:2] != ev.cameo[:2] or o.mode != ev.mode or not _overlap(o, ev):
                 continue
-            if o.timex and ev.timex and o.timex != ev.timex:
-                continue          # dated by two different expressions: two events
+            if o.timex and ev.timex and (o.earliest, o.latest) != (ev.earliest, ev.latest):
+                continue          # dated by two expressions that differ: two events
             same = (_actor_key(o.source), _actor_key(o.target)) == (_actor_key(ev.source), _actor_key(ev.target))
             swapped = (_actor_key(o.source), _actor_key(o.target)) == (_actor_key(ev.target), _actor_key(ev.source))
             if same or ((o.symmetric or ev.symmetric) and swapped):

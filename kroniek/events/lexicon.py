@@ -44,6 +44,7 @@ class Entry:
     target_optional: bool = False
     complement: Optional[str] = None
     also_as_object: bool = False   # nouns: an event of its own even as the object of a coded verb
+    place_target: bool = False     # visits: a place after the target preposition stands for its country
     name: str = ""                 # readable rule id, e.g. "verb:leveren+hulp"
 
     @property
@@ -102,6 +103,7 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
                              pair=tuple(_as_list(item.get("pair"))), symmetric=bool(item.get("symmetric")),
                              target_optional=bool(item.get("target_optional")), complement=item.get("complement"),
                              also_as_object=bool(item.get("also_as_object")),
+                             place_target=bool(item.get("place_target")),
                              name=f"{kind}:{' '.join(words)}/{code}"))
     return out
 

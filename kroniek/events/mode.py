@@ -71,14 +71,14 @@ def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str =
         return "hypothetical"
     if finite is not None:
         lem = finite.lemma.lower()
-        present = "tgw" in finite.features
+        present = "tgw" in finite.features or clause.finite_repaired
         has_infinitive = any("inf" in article.tokens[i].features for i in clause.verbs if i != finite.i)
         if lem in ("gaan", "willen", "zullen") and has_infinitive and present:
             return "intended"
         if lem in lex.words("intention_verbs") and lem not in ("gaan", "willen", "zullen") and has_infinitive:
             return "intended"
     if any(find_pattern(p, words, max_gap=0) for p in lex.phrases("intention_words")) \
-            and finite is not None and "tgw" in finite.features:
+            and finite is not None and ("tgw" in finite.features or clause.finite_repaired):
         return "intended"
     return "asserted"
 
@@ -98,6 +98,8 @@ def tense(article: Article, clause: Clause) -> str:
         return "none"
     lemmas = [article.tokens[i].lemma for i in clause.verbs]
     has_vd = any("vd" in article.tokens[i].features for i in clause.verbs)
+    if clause.finite_repaired:
+        return "present"
     if "verl" in fin.features:
         return "past"
     if fin.lemma in ("hebben", "zijn") and has_vd:
