@@ -51,6 +51,8 @@ class Sem:
     start: Optional["Sem"] = None       # range ends
     end: Optional["Sem"] = None
     ttype: Optional[str] = None         # forced TIMEX3 type
+    week: Optional[int] = None          # ISO week number, or n-th week of a month/year
+    weekof: bool = False                # "de eerste week van juli"
 
 
 @dataclass
@@ -89,7 +91,7 @@ def b_dmy(m, lex, text):
         return None
     if year and len(g(m, "year").lstrip("'’")) == 2 and not (g(m, "month") or "").isdigit() and "'" not in g(m, "year") and "’" not in g(m, "year"):
         return None
-    wd = lex.lookup("weekdays", g(m, "wd")) if g(m, "wd") else None
+    wd = lex.weekday(g(m, "wd")) if g(m, "wd") else None
     return Sem("date", year=year, month=month, day=day, weekday=wd)
 
 
@@ -231,6 +233,8 @@ def b_weekday(m, lex, text):
         deic = -1
     if g(m, "deic") in ("volgende", "volgend"):
         nextweek = True
+    if g(m, "deic") in ("vorige", "vorig"):
+        return Sem("rel", unit="W", deic=-1, weekday=wd, part=part, ttype="TIME" if part else None)
     return Sem("weekday", weekday=wd, part=part, deic=deic, nextweek=nextweek, ttype="TIME" if part else None)
 
 
@@ -244,6 +248,8 @@ def b_shift(m, lex, text):
     if n is None or unit is None:
         return None
     sign = -1 if g(m, "dir") in ("geleden", "terug") else 1
+    if g(m, "dir") == "terug" and re.search(r"\b(?:over|rond|om|binnen)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+        return None
     amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
     return Sem("shift", n=n, unit=unit, deic=sign, mod=amod)
 
@@ -268,6 +274,8 @@ def b_anchored(m, lex, text):
 
 def b_same(m, lex, text):
     unit = REL_UNITS.get(lex.key(g(m, "unit")))
+    if unit is None:
+        return None
     part = unit if unit in ("MO", "AF", "EV", "NI") else None
     return Sem("anchored", n=0, unit="D" if part else unit, deic=1, part=part, ttype="TIME" if part else None)
 
@@ -300,7 +308,14 @@ def b_duration(m, lex, text):
     amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
     if amod == "EXACT":
         amod = None
-    deic = lex.lookup("deictic", g(m, "span")) if g(m, "span") else None
+    span = g(m, "span") or g(m, "span2")
+    deic = lex.lookup("deictic", span) if span else None
+    if span == "laatste":
+        deic = -1
+    if span in ("eerste", "volgende") and not g(m, "binnen"):
+        deic = 1 if span == "volgende" else None
+    if g(m, "binnen") and deic is None:
+        deic = 0          # "binnen 9 maanden": from the reference day on
     if g(m, "extra"):          # "een jaar en een kwart", "1 uur en 30 minuten"
         n2, u2 = lex.number(g(m, "num2")), unit_of(lex, g(m, "unit2"))
         if u2 == unit and isinstance(n, (int, float)) and isinstance(n2, (int, float)):
@@ -380,7 +395,10 @@ def b_clock(m, lex, text):
     sep = text[m.start("h") + len(m.group("h"))]
     has_uur = bool(g(m, "uur"))
     if sep == "." and not has_uur and not g(m, "prep") and not g(m, "pod"):
-        return None
+        # Dutch writes decimals with a comma, so 20.30 is a time, unless money or a measure
+        if re.search(r"[€$£]\s*$", text[max(0, m.start() - 3):m.start()]) or \
+                re.match(r"\s*(?:%|procent|euro|dollar|miljoen|miljard|meter|kilo|km|cm|kg|punten|graden|mm)\b", text[m.end():], re.I):
+            return None
     part = lex.lookup("parts_of_day_adverbs", g(m, "pod")) if g(m, "pod") else None
     return Sem("time", hour=with_part(h, part), minute=mi, ttype="TIME")
 
@@ -390,7 +408,29 @@ def b_hour(m, lex, text):
     if h is None or not 0 <= h <= 24:
         return None
     part = lex.lookup("parts_of_day_adverbs", g(m, "pod")) if g(m, "pod") else None
-    return Sem("time", hour=with_part(h, part), minute=0, ttype="TIME")
+    return Sem("time", hour=with_part(h, part), minute=None, ttype="TIME")
+
+
+def b_hour_range(m, lex, text):
+    """van 5 tot 6 's middags, tussen 9:30 en 15:00, 13:00-15:00"""
+    h1, h2 = hour_of(g(m, "h1")), hour_of(g(m, "h2"))
+    if h1 is None or h2 is None or h1 > 24 or h2 > 24:
+        return None
+    clock = g(m, "m1") or g(m, "m2")
+    if not (clock or g(m, "uur1") or g(m, "uur2") or g(m, "pod1") or g(m, "pod2")):
+        return None
+    if not g(m, "pre") and not (g(m, "m1") and g(m, "m2")):
+        return None
+    if g(m, "pre") == "tussen" and g(m, "conn") not in ("en", "-", "–"):
+        return None
+    p1 = lex.lookup("parts_of_day_adverbs", g(m, "pod1")) if g(m, "pod1") else None
+    p2 = lex.lookup("parts_of_day_adverbs", g(m, "pod2")) if g(m, "pod2") else None
+    m1 = int(g(m, "m1")) if g(m, "m1") else None
+    m2 = int(g(m, "m2")) if g(m, "m2") else None
+    e = Sem("time", hour=with_part(h2, p2), minute=m2, ttype="TIME")
+    s_h = with_part(h1, p1 or (p2 if h1 <= h2 else None))
+    s = Sem("time", hour=s_h, minute=m1, ttype="TIME")
+    return Sem("range", start=s, end=e, ttype="TIME")
 
 
 def b_wordtime(m, lex, text):
@@ -413,7 +453,77 @@ def b_wordtime(m, lex, text):
 
 
 def b_noon(m, lex, text):
-    return Sem("time", hour=24 if "nacht" in g(m, 0) else 12, minute=0, ttype="TIME")
+    return Sem("time", hour=24 if "nacht" in g(m, 0) else 12, minute=None, ttype="TIME")
+
+
+def b_part_phrase(m, lex, text):
+    """'in de ochtend', 'later op de dag': a part of the day the context is about."""
+    part = lex.lookup("parts_of_day", g(m, "part"))
+    return Sem("anchored", n=0, unit="D", deic=1, part=part, ttype="TIME") if part else None
+
+
+def b_pos_unit(m, lex, text):
+    """'eind van de maand', 'aan het eind van het jaar', 'later op de dag': the current period."""
+    pos = {"begin": "START", "eind": "END", "einde": "END", "midden": "MID", "later": "LATER",
+           "eerder": "EARLIER", "vroeg": "START", "laat": "END", "start": "START"}[g(m, "pos")]
+    unit = REL_UNITS[g(m, "unit")]
+    if unit in ("MO", "AF", "EV", "NI"):
+        return Sem("anchored", n=0, unit="D", deic=1, part=unit, ttype="TIME")
+    return Sem("rel", unit=unit, deic=0, mod=pos)
+
+
+def b_week_number(m, lex, text):
+    n = int(m.group("wn"))
+    if not 1 <= n <= 53:
+        return None
+    return Sem("date", week=n, year=year_of(g(m, "year")))
+
+
+def b_nth_week(m, lex, text):
+    n = ORD4.get(g(m, "ord"), None)
+    if n is None:
+        n = lex.ordinal(g(m, "ord"))
+    if g(m, "ord") == "laatste":
+        n = -1
+    if not n:
+        return None
+    month = lex.month(g(m, "month")) if g(m, "month") else None
+    return Sem("date", week=n, month=month, year=year_of(g(m, "year")), weekof=True)
+
+
+def b_deic_date(m, lex, text):
+    deic = lex.lookup("deictic", g(m, "deic"))
+    if g(m, "hol"):
+        return Sem("holiday", holiday=lex.key(g(m, "hol")), deic=deic)
+    return Sem("date", month=lex.month(g(m, "month")), deic=deic)
+
+
+def b_year_month_num(m, lex, text):
+    y, mo = int(m.group("year")), int(m.group("month"))
+    return Sem("date", year=y, month=mo) if 1 <= mo <= 12 and 1900 <= y <= 2100 else None
+
+
+def b_month_num_year(m, lex, text):
+    mo, y = int(m.group("month")), int(m.group("year"))
+    return Sem("date", year=y, month=mo) if 1 <= mo <= 12 and 1900 <= y <= 2100 else None
+
+
+def b_year_range(m, lex, text):
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    if not (1800 <= y1 < y2 <= 2200):
+        return None
+    return Sem("range", start=Sem("date", year=y1), end=Sem("date", year=y2))
+
+
+def b_dm_dash(m, lex, text):
+    """1-10, 20-11: day-month with a dash, only as a range end or after a weekday or 'op'."""
+    day, month = int(m.group("day")), int(m.group("month"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    wd = lex.weekday(g(m, "wd")) if g(m, "wd") else None
+    if wd is None and not g(m, "ctx"):
+        return None
+    return Sem("date", month=month, day=day, weekday=wd)
 
 
 def b_podadv(m, lex, text):
@@ -466,10 +576,10 @@ RULES: list[Rule] = [
     Rule("anchored", r"(?:(?P<amod>{AMOD})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>later|daarna|erna|nadien|daarop|eerder|daarvoor|ervoor|voordien|tevoren)", b_anchored),
     Rule("anchored_the", r"(?:de|het)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)\s+(?P<dir>daarna|erna|nadien|daarop|erop|daarvoor|ervoor|voordien|tevoren)", b_anchored),
     Rule("anchored_next", r"(?:de|het|die)\s+(?P<dir>volgende|daaropvolgende|voorgaande)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)", b_anchored),
-    Rule("anchored_same", r"(?:die|diezelfde|dezelfde|die\s+zelfde|datzelfde|dat)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)", b_same),
+    Rule("anchored_same", r"(?:die|diezelfde|dezelfde|die\s+zelfde|datzelfde|hetzelfde|dat)\s+(?P<unit>dag|week|weekend|maand|jaar|ochtend|middag|avond|nacht)", b_same),
     # durations
-    Rule("duration", r"(?:(?P<amod>{AMOD})\s+)?(?:(?:de|het)\s+(?P<span>afgelopen|voorbije|laatste|komende|eerste|volgende)\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})(?P<extra>\s+en\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT}))?(?P<kwart>\s+en\s+een\s+kwart)?", b_duration),
-    Rule("duration_whole", r"(?:de|het|een)\s+(?P<whole>hele|gehele|volle)\s+(?P<unit>dag|week|maand|jaar|nacht|uur)", b_duration),
+    Rule("duration", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<binnen>binnen)\s+)?(?:(?:de|het)\s+)?(?:(?P<span>afgelopen|voorbije|laatste|komende|aankomende|eerste|volgende)\s+)?(?P<num>{NUM})\s+(?:(?P<span2>aankomende|komende|afgelopen|laatste)\s+)?(?P<unit>{UNIT})(?P<extra>\s+en\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT}))?(?P<kwart>\s+en\s+een\s+kwart)?", b_duration),
+    Rule("duration_whole", r"(?:(?:de|het|een)\s+)?(?P<whole>hele|gehele|volle)\s+(?P<unit>dag|week|maand|jaar|nacht|uur)", b_duration),
     Rule("duration_lang", r"(?P<lang>{LANG})e?", b_lang),
     # sets
     Rule("set_every", r"(?:elke|iedere|ieder|elk|alle)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
@@ -479,16 +589,28 @@ RULES: list[Rule] = [
     Rule("set_per", r"(?:(?:eenmaal|tweemaal|driemaal|(?:{NUM})\s+keer|(?:{NUM})\s+maal)\s+)?per\s+(?P<unit>dag|week|maand|jaar|kwartaal|uur)", b_set_per),
     Rule("set_om_de", r"om\s+de\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
     # clock times
-    Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?![\d.,]\d)", b_clock),
-    Rule("hour", r"(?:(?:om|rond|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s+uur(?:\s+(?P<pod>{PODADV}))?)", b_hour),
-    Rule("hour_pod", r"(?P<hw>[0-2]?\d|" + HOURW + r")\s+uur\s+(?P<pod>{PODADV})", b_hour),
+    Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?![\d.,]\d)", b_clock),
+    Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
+    Rule("hour_pod", r"(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u)\s+(?P<pod>{PODADV})", b_hour),
     Rule("pod_hour", r"(?P<pod>{PODADV})\s+(?:om\s+)?(?P<hw>[0-2]?\d|" + HOURW + r")(?:\s+uur)?(?![\d:.])", b_hour),
     Rule("wordtime", r"(?:(?P<q>kwart|[1-2]?\d|{NUMW})\s+(?P<rel>over|voor)\s+)?(?P<half>half\s+)(?P<hw>" + HOURW + r"|[0-2]?\d)(?:\s+uur)?(?:\s+(?P<pod>{PODADV}))?", b_wordtime),
     Rule("wordtime_q", r"(?P<q>kwart|[1-2]?\d|{NUMW})\s+(?P<rel>over|voor)\s+(?P<hw>" + HOURW + r"|[0-2]?\d)(?:\s+uur)?(?:\s+(?P<pod>{PODADV}))?", lambda m, lex, t: b_wordtime(m, lex, t) if (g(m, "q") == "kwart" or re.search(r"\buur\b|['’]s", g(m, 0))) else None),
-    Rule("noon", r"middernacht|het\s+middaguur|(?<=om\s)middag", b_noon),
+    Rule("noon", r"middernacht|(?:rond\s+|tegen\s+)?het\s+middaguur|(?:rond|tegen|tussen)\s+de\s+middag|(?<=om\s)middag", b_noon),
     Rule("pod_adverb", r"(?P<pod>{PODADV})", b_podadv),
     # ranges written as one expression
     Rule("day_range", r"(?:(?:van|tussen)\s+)?(?P<d1>[0-3]?\d)(?:e|ste|de)?\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*(?P<d2>[0-3]?\d)(?:e|ste|de)?\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_dayrange),
+    Rule("hour_range", r"(?:(?P<pre>van|tussen|vanaf)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])", b_hour_range),
+    Rule("year_range", r"(?P<y1>[12]\d{3})\s*[-–~/]\s*(?P<y2>[12]\d{3})(?![\d-])", b_year_range),
+    Rule("date_dmy_sep", r"(?P<day>[0-3]?\d)[-/](?P<month>{MONTHA})(?:[-/](?P<year>\d{4}))?(?![\w/-])", b_dmy),
+    Rule("month_year_sep", r"(?P<month>{MONTHA})[-/](?P<year>\d{4})", b_month_year),
+    Rule("year_month_num", r"(?P<year>[12]\d{3})[-/](?P<month>[01]?\d)(?![\d/-])", b_year_month_num),
+    Rule("month_num_year", r"(?P<month>[01]?\d)[-/](?P<year>[12]\d{3})(?![\d/-])", b_month_num_year),
+    Rule("date_dm_dash", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+|(?P<ctx>van|tot|tussen|en|op|t/m)\s+)(?P<x>(?P<day>[0-3]?\d)-(?P<month>[01]?\d))(?![\d/-])", b_dm_dash),
+    Rule("deic_date", r"(?P<deic>{DEIC})\s+(?:(?P<month>{MONTH})|(?P<hol>{HOLIDAY}))", b_deic_date),
+    Rule("week_number", r"(?:de\s+)?week\s+(?P<wn>[1-5]?\d)(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_week_number),
+    Rule("nth_week", r"(?:de\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste|[1-5]e)\s+week\s+van\s+(?:(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?|(?P<year2>\d{4}))", lambda m, lex, t: b_nth_week(m, lex, t) if not g(m, "year2") else replace(b_nth_week(m, lex, t), year=int(m.group("year2")))),
+    Rule("pos_unit", r"(?:(?:aan|tegen|in)\s+)?(?:het\s+)?(?P<pos>begin|eind|einde|midden|later|eerder|vroeg|laat|start)\s+(?:van|in|op)\s+(?:de|het)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond)", b_pos_unit),
+    Rule("part_phrase", r"(?:in|tijdens|gedurende)\s+de\s+(?:vroege\s+|late\s+)?(?P<part>ochtend|voormiddag|middag|namiddag|avond|nacht)", b_part_phrase),
     # vague references
     Rule("vague", r"(?P<v>{VAGUE})", b_vague),
 ]

@@ -57,9 +57,9 @@ class Lexicon:
             "MONTH": alternation(d["months"]),
             "MONTHA": alternation(list(d["months"]) + list(d["month_abbreviations"])),
             "WEEKDAY": alternation(d["weekdays"]),
-            "WDABBR": r"(?:ma|di|wo|do|vr|za|zo)\.?",
+            "WDABBR": r"(?:ma|di|wo|do|vr|za|zo|maan|dins|woens|donder|vrij|zater|zon)(?:d\.|\.)?",
             "PART": parts,
-            "PODADV": alternation(d["parts_of_day_adverbs"]).replace("'", "['’]"),
+            "PODADV": alternation(d["parts_of_day_adverbs"]).replace("'", "['’‘]"),
             "DAYWORD": alternation(d["day_words"]),
             "UNIT": alternation(d["units"]),
             "LANG": alternation(d["lang_compounds"]),
@@ -79,11 +79,20 @@ class Lexicon:
     # --- lookups ------------------------------------------------------------
     @staticmethod
     def key(word: str) -> str:
-        return re.sub(r"\s+", " ", word.lower().replace("’", "'")).strip().rstrip(".")
+        return re.sub(r"\s+", " ", word.lower().replace("’", "'").replace("‘", "'")).strip().rstrip(".")
 
     def month(self, word: str) -> Optional[int]:
         k = self.key(word)
         return self.data["months"].get(k) or self.data["month_abbreviations"].get(k)
+
+    def weekday(self, word: str) -> Optional[int]:
+        k = self.key(word)
+        if k in self.data["weekdays"]:
+            return self.data["weekdays"][k]
+        for name, n in self.data["weekdays"].items():   # abbreviations: "di", "woensd", "zat"
+            if len(k) >= 2 and name.startswith(k.rstrip("d") if len(k) > 3 else k):
+                return n
+        return None
 
     def lookup(self, table: str, word: str):
         return self.data[table].get(self.key(word))
@@ -104,7 +113,8 @@ class Lexicon:
         m = re.fullmatch(r"(\d{1,2})(?:e|ste|de)?", k)
         if m:
             return int(m.group(1))
-        return self.data["ordinals"].get(k)
+        n = self.numbers.get(k)   # "vierentwintig januari"
+        return n if isinstance(n, int) else self.data["ordinals"].get(k)
 
 
 @functools.lru_cache(maxsize=1)

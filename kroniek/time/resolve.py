@@ -182,7 +182,43 @@ def timex_mod(mod: Optional[str]) -> Optional[str]:
     return None if mod in ("LATER", "EARLIER", "EXACT") else mod
 
 
+def week_of(sem: Sem, year: int) -> Optional[tuple[Interval, str]]:
+    """ISO week `week` of `year`, or the n-th (Monday..Sunday) week of a month or year."""
+    if not sem.weekof:
+        try:
+            monday = dt.date.fromisocalendar(year, sem.week, 1)
+        except ValueError:
+            return None
+        return iv.week_interval(monday), f"{year:04d}-W{sem.week:02d}"
+    period = iv.month_interval(year, sem.month) if sem.month else iv.year_interval(year)
+    if sem.week == -1:
+        w = iv.week_interval(period.latest)
+        if w.latest > period.latest and not sem.month:
+            w = iv.week_interval(period.latest - dt.timedelta(days=7))
+    else:
+        first = iv.week_interval(period.earliest)
+        if not sem.month and period.earliest.isoweekday() > 4:     # ISO: week 1 has the first Thursday
+            first = iv.shift(first, days=7)
+        w = iv.shift(first, days=7 * (sem.week - 1))
+    return w, fmt(w.earliest, "week")
+
+
 def resolve_date(sem: Sem, ctx: Context) -> Optional[Resolved]:
+    if sem.week is not None:
+        if sem.year:
+            got = week_of(sem, sem.year)
+            return Resolved("DATE", got[1], None, got[0], "week") if got else None
+
+        def at_w(d):
+            got = week_of(sem, d.year) if not sem.month else None
+            if got is None and sem.month:
+                chosen = choose_year(lambda y: iv.month_interval(y, sem.month), d, ctx.tense)
+                got = week_of(sem, chosen.earliest.year)
+            return got
+        if at_w(ctx.ref.earliest) is None:
+            return None
+        i, value = relative(ctx.ref, at_w)
+        return Resolved("DATE", value, None, i, "week")
     if sem.decade is not None:
         i = iv.decade_interval(sem.decade)
         return Resolved("DATE", f"{sem.decade:03d}", timex_mod(sem.mod), iv.part(i, sem.mod), "decade")
@@ -218,7 +254,7 @@ def resolve_holiday(sem: Sem, ctx: Context) -> Optional[Resolved]:
         return Resolved("DATE", i.earliest.isoformat(), None, i) if i else None
 
     def at(d):
-        i = choose_year(make, d, ctx.tense)
+        i = choose_year(make, d, ctx.tense, sem.deic)
         return i, i.earliest.isoformat()
     i, value = relative(ctx.ref, at)
     return Resolved("DATE", value, None, i)
@@ -356,11 +392,26 @@ def resolve_shift(sem: Sem, ctx: Context) -> Optional[Resolved]:
         vague = Sem("vague", value="PAST_REF" if sem.deic < 0 else "FUTURE_REF")
         return resolve_vague(vague, ctx)
 
-    def at(d):
-        return shifted(iv.day_interval(d), sem.n, sem.unit, sem.deic)
-    if at(ctx.ref.earliest) is None:
-        return None
-    i, value = relative(ctx.ref, at)
+    if sem.unit in ("H", "MIN", "S") and ctx.doc.time and ctx.doc.precision == "day" and isinstance(sem.n, (int, float)) and sem.date is None:
+        h, mi = (int(x) for x in ctx.doc.time.split(":")[:2])
+        base = dt.datetime(ctx.doc.year, ctx.doc.month, ctx.doc.day, h, mi)
+        step = {"H": dt.timedelta(hours=sem.n), "MIN": dt.timedelta(minutes=sem.n), "S": dt.timedelta(seconds=sem.n)}[sem.unit]
+        t = base + step if sem.deic > 0 else base - step
+        return Resolved("TIME", t.strftime("%Y-%m-%dT%H:%M"), None, iv.day_interval(t.date()))
+    if sem.date is not None:      # "twee weken voor Kerst", "drie dagen na 12 januari"
+        b = resolve(sem.date, ctx)
+        if b is None or b.interval is None or b.interval.earliest is None or b.interval.latest is None:
+            return None
+        got = shifted(b.interval, sem.n, sem.unit, sem.deic)
+        if got is None:
+            return None
+        i, value = got
+    else:
+        def at(d):
+            return shifted(iv.day_interval(d), sem.n, sem.unit, sem.deic)
+        if at(ctx.ref.earliest) is None:
+            return None
+        i, value = relative(ctx.ref, at)
     mod = amount_mod(sem.mod)
     if mod in ("MORE_THAN", "EQUAL_OR_MORE"):
         mod = "BEFORE" if sem.deic < 0 else "AFTER"
@@ -372,8 +423,13 @@ def resolve_shift(sem: Sem, ctx: Context) -> Optional[Resolved]:
 def resolve_anchored(sem: Sem, ctx: Context) -> Optional[Resolved]:
     a = ctx.anchor
     base = a.interval if a and a.interval and a.interval.earliest and a.interval.latest else ctx.ref
+    if sem.n == 0 and a is None and sem.unit not in (None, "D"):
+        return resolve_rel(Sem("rel", unit=sem.unit, deic=0), ctx)    # "dezelfde week" with nothing before it
+    if sem.n == 0 and a is not None and sem.unit not in (None, "D") and a.interval.is_day:
+        i, value, _ = unit_period(a.interval.earliest, sem.unit, 0)      # "dat weekend", "hetzelfde jaar"
+        return Resolved("DATE", value, None, i, anchored=True)
     if sem.n == 0:
-        i, value = base, (a.value if a else ctx.doc.iso())
+        i, value = base, (a.value.split("T")[0] if a else ctx.doc.iso())
     else:
         got = shifted(base, sem.n, sem.unit, sem.deic)
         if got is None:
@@ -387,14 +443,21 @@ def resolve_anchored(sem: Sem, ctx: Context) -> Optional[Resolved]:
 def resolve_duration(sem: Sem, ctx: Context) -> Resolved:
     value = sem.value or duration_value(sem.n, sem.unit)
     i = None
-    if sem.deic in (-1, 1) and sem.unit and isinstance(sem.n, (int, float)):
+    if sem.deic in (-1, 1) and sem.unit and sem.n == "X" and sem.unit in ("D", "W", "M", "Y"):
+        rough = {"D": relativedelta(days=7), "W": relativedelta(weeks=8), "M": relativedelta(months=12), "Y": relativedelta(years=10)}[sem.unit]
+        i = Interval(ctx.ref.earliest - rough, ctx.ref.latest) if sem.deic < 0 else Interval(ctx.ref.earliest, ctx.ref.latest + rough)
+    elif sem.deic in (-1, 1) and sem.unit and isinstance(sem.n, (int, float)):
         delta = delta_of(sem.n, sem.unit)
         if delta is not None and sem.unit not in ("H", "MIN", "S"):
             one = dt.timedelta(days=1)
-            if sem.deic < 0:
-                i = Interval(ctx.ref.earliest - delta + one, ctx.ref.latest)
-            else:
+            if sem.deic < 0:       # "de afgelopen vijf jaar": up to the day before
+                i = Interval(ctx.ref.earliest - delta, ctx.ref.latest - one)
+            else:                  # "de komende drie dagen": from the day after
                 i = Interval(ctx.ref.earliest + one, ctx.ref.latest + delta)
+    elif sem.deic == 0 and sem.unit and isinstance(sem.n, (int, float)):     # "binnen negen maanden"
+        delta = delta_of(sem.n, sem.unit)
+        if delta is not None and sem.unit not in ("H", "MIN", "S"):
+            i = Interval(ctx.ref.earliest, ctx.ref.latest + delta - dt.timedelta(days=1))
     return Resolved("DURATION", value, amount_mod(sem.mod), i)
 
 
@@ -409,7 +472,9 @@ def resolve_vague(sem: Sem, ctx: Context) -> Resolved:
 
 
 def hhmm(sem: Sem) -> str:
-    return f"T{sem.hour:02d}:{sem.minute:02d}" if sem.hour is not None else f"T{sem.part}"
+    if sem.hour is None:
+        return f"T{sem.part}"
+    return f"T{sem.hour:02d}" + (f":{sem.minute:02d}" if sem.minute is not None else "")
 
 
 def resolve_time(sem: Sem, ctx: Context) -> Optional[Resolved]:
@@ -418,6 +483,10 @@ def resolve_time(sem: Sem, ctx: Context) -> Optional[Resolved]:
         if day is None:
             return None
         base = day.value.split("T")[0]
+        part = sem.date.part
+        if part and sem.hour is not None:
+            from .grammar import with_part
+            sem = Sem("time", hour=with_part(sem.hour, part), minute=sem.minute)
         if base.startswith("XXXX-WXX"):      # a set ("elke maandag om 16.00")
             return Resolved("SET", base + hhmm(sem))
         return Resolved("TIME", base + hhmm(sem), None, day.interval)
@@ -438,8 +507,39 @@ def range_value(s: Resolved, e: Resolved) -> str:
     return f"({a.isoformat()},{b.isoformat()},P{rd.years}Y)"
 
 
+def pt(minutes: int) -> str:
+    h, m = divmod(minutes, 60)
+    return "PT" + (f"{h}H" if h else "") + (f"{m}M" if m else "") if minutes else "PT0M"
+
+
+def resolve_time_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
+    s, e = sem.start, sem.end
+    if sem.date is not None:
+        day = resolve(sem.date, ctx)
+        if day is None:
+            return None
+        base, i = day.value.split("T")[0], day.interval
+        part = sem.date.part
+        if part:
+            from .grammar import with_part
+            s = Sem("time", hour=with_part(s.hour, part), minute=s.minute)
+            e = Sem("time", hour=with_part(e.hour, part), minute=e.minute)
+    else:
+        base, i = "", ctx.ref
+    minutes = (e.hour * 60 + (e.minute or 0)) - (s.hour * 60 + (s.minute or 0))
+    if minutes < 0:
+        minutes += 24 * 60
+    return Resolved("TIME", f"({base}{hhmm(s)},{base}{hhmm(e)},{pt(minutes)})", None, i)
+
+
+def xxxx(value: str, text_has_year: bool) -> str:
+    return value if text_has_year else "XXXX" + value[4:]
+
+
 def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
     start, end = sem.start, sem.end
+    if start.kind == "time" and end.kind == "time":
+        return resolve_time_range(sem, ctx)
     if start.kind == "date" and end.kind == "date":
         if start.year is None and end.year is not None and start.decade is None:
             start = Sem(**{**start.__dict__, "year": end.year})
@@ -456,7 +556,12 @@ def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
     s.gran = "day" if (start.kind != "date" or start.day) else "period"
     e.gran = "day" if (end.kind != "date" or end.day) else "period"
     i = Interval(s.interval.earliest, e.interval.latest)
-    return Resolved("DATE", range_value(s, e), None, i)
+    value = range_value(s, e)
+    if start.kind == "date" and end.kind == "date" and start.year is None and end.year is None \
+            and start.decade is None and start.century is None and start.week is None:
+        a, b, d = value[1:-1].split(",")     # the text names no year: TIMEX3 writes XXXX
+        value = f"(XXXX{a[4:]},XXXX{b[4:]},{d})"
+    return Resolved("DATE", value, None, i)
 
 
 def resolve_set(sem: Sem, ctx: Context) -> Resolved:

@@ -80,6 +80,7 @@ OPEN_MOD = {"sinds": "ON_OR_AFTER", "sedert": "ON_OR_AFTER", "vanaf": "ON_OR_AFT
             "tot": "BEFORE", "tot en met": "ON_OR_BEFORE", "t/m": "ON_OR_BEFORE", "uiterlijk": "ON_OR_BEFORE",
             "voor": "BEFORE", "vóór": "BEFORE", "na": "AFTER", "tegen": "ON_OR_BEFORE",
             "niet later dan": "ON_OR_BEFORE", "ten laatste": "ON_OR_BEFORE"}
+SHIFT_GAP = re.compile(r"\s*(?P<w>na|vanaf|voor|vóór|gerekend\s+vanaf|later\s+dan|eerder\s+dan|sinds)\s+(?:de\s+|het\s+)?", re.I)
 TIME_GAP = re.compile(r"^\s*,?\s*(?:om|rond|tegen|vanaf|van)?\s*$", re.I)
 TIME_DATE_GAP = re.compile(r"^\s*,?\s*(?:op\s+)?$", re.I)
 
@@ -103,6 +104,25 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
         out.append(m)
     ms = out
 
+    # "twee weken voor Kerst", "drie dagen na vandaag": a duration from another date
+    out = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if i + 1 < len(ms) and a.sem.kind == "duration" and a.sem.unit and a.sem.deic is None and ms[i + 1].sem.kind in DATEISH:
+            b = ms[i + 1]
+            gap = SHIFT_GAP.fullmatch(text[a.end:b.mstart])
+            if gap:
+                sign = -1 if gap.group("w").lower() in ("voor", "vóór", "eerder dan") else 1
+                mod = a.sem.mod
+                sem = Sem("shift", n=a.sem.n, unit=a.sem.unit, deic=sign, mod=mod, date=b.sem)
+                out.append(merge(a, b, sem, "shift_from"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    ms = out
+
     # ranges between two dates
     out = []
     i = 0
@@ -110,7 +130,7 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
         a = ms[i]
         if i + 1 < len(ms):
             b = ms[i + 1]
-            gap = text[a.end:b.mstart]
+            gap = text[a.end:b.start] if b.start >= a.end else text[a.end:b.mstart]
             before = text[max(0, a.mstart - 12):a.mstart]
             starter = RANGE_START.search(before)
             ok_kinds = a.sem.kind in DATEISH and b.sem.kind in DATEISH or (a.sem.kind == "time" and b.sem.kind == "time")
@@ -132,7 +152,7 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
             o = OPEN.search(text, max(0, m.mstart - 25), m.mstart)
             if o and (not out or o.start() >= out[-1].mend):
                 w = re.sub(r"\s+", " ", o.group("w").lower())
-                m = replace(m, sem=replace(m.sem, mod=OPEN_MOD[w]), start=o.start(), mstart=o.start(), rule=m.rule + "+open")
+                m = replace(m, sem=replace(m.sem, mod=OPEN_MOD[w]), mstart=o.start(), rule=m.rule + "+open")
         out.append(m)
     ms = out
 
@@ -145,12 +165,14 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
             b = ms[i + 1]
             day_a = a.sem.kind in ("dayword", "weekday") or (a.sem.kind == "date" and a.sem.day) or \
                 (a.sem.kind == "rel" and a.sem.weekday) or (a.sem.kind == "set" and (a.sem.value or "").startswith("XXXX-WXX"))
-            if day_a and b.sem.kind == "time" and b.sem.date is None and TIME_GAP.fullmatch(text[a.end:b.mstart] if b.mstart >= a.end else text[a.end:b.start]):
+            b_time = b.sem.kind == "time" or (b.sem.kind == "range" and b.sem.start.kind == "time")
+            if day_a and b_time and b.sem.date is None and TIME_GAP.fullmatch(text[a.end:b.mstart] if b.mstart >= a.end else text[a.end:b.start]):
                 out.append(merge(a, b, replace(b.sem, date=a.sem, part=b.sem.part or a.sem.part), a.rule + "+time"))
                 i += 2
                 continue
             day_b = b.sem.kind in ("dayword", "weekday") or (b.sem.kind == "date" and b.sem.day)
-            if a.sem.kind == "time" and a.sem.date is None and day_b and TIME_DATE_GAP.fullmatch(text[a.end:b.mstart]):
+            a_time = a.sem.kind == "time" or (a.sem.kind == "range" and a.sem.start.kind == "time")
+            if a_time and a.sem.date is None and day_b and TIME_DATE_GAP.fullmatch(text[a.end:b.mstart]):
                 out.append(merge(a, b, replace(a.sem, date=b.sem), b.rule + "+time"))
                 i += 2
                 continue
