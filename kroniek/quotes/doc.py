@@ -9,6 +9,8 @@ from ..records import Article, Token
 
 NP_TAGS = {"N", "SPEC", "ADJ", "LID", "TW", "VNW"}
 NAME_NER = ("PER", "ORG", "LOC", "MISC")
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+NP_PREPOSITIONS = {"van", "uit", "voor", "bij", "namens"}  # "minister van Buitenlandse Zaken", "Kuiken van de PvdA"
 
 
 def is_word(t: Token) -> bool:
@@ -34,12 +36,21 @@ class Doc:
     children: dict[int, list[int]] = field(default_factory=dict)
     starts: list[int] = field(default_factory=list)
     quoted: set[int] = field(default_factory=set)      # tokens inside a direct quote (marks included)
+    time_words: frozenset[str] = frozenset()
+    timed: set[int] = field(default_factory=set)       # tokens of time expressions ("woensdag")
+    mentions: list = field(default_factory=list)       # the actor stage's ActorMentions
 
     def __post_init__(self):
         for t in self.article.tokens:
             if t.head is not None:
                 self.children.setdefault(t.head, []).append(t.i)
         self.starts = [t.start for t in self.article.tokens]
+        for x in self.article.timexes:
+            self.timed.update(self.tokens_in(x.start, x.end))
+        for t in self.article.tokens:
+            if t.lemma.lower() in self.time_words or t.text.lower() in self.time_words \
+                    or any(t.text.lower().startswith(w) for w in WEEKDAYS):
+                self.timed.add(t.i)
 
     @property
     def tokens(self) -> list[Token]:
@@ -91,25 +102,46 @@ class Doc:
 
     def np_around(self, head: int, limit: int = 12) -> tuple[int, int]:
         """The noun phrase headed by `head` as a token range [first, last): the contiguous part
-        of its subtree around it, cut at commas, quotes, verbs and relative clauses."""
+        of its subtree around it, cut at commas, quotes, verbs, relative clauses and dates,
+        then widened over names the parser left out ("de krant The Standard")."""
         sub = self.subtree(head)
         first = last = head
         while first - 1 in sub and self._np_ok(first - 1) and head - first < limit:
             first -= 1
         while last + 1 in sub and self._np_ok(last + 1) and last - head < limit:
             last += 1
-        # a trailing preposition without its object is not part of the name
-        while last > head and self.tokens[last].tag in ("VZ", "LET", "VG"):
-            last -= 1
-        while first < head and self.tokens[first].tag in ("LET", "VG", "VZ"):
-            first += 1
+        first, last = self._trim(first, last, head)
+        # names that follow in the same phrase (multiword names the parse split)
+        sent = self.tokens[head].sent
+        while last + 1 < len(self.tokens) and self.tokens[last + 1].sent == sent and self._np_ok(last + 1) \
+                and is_name(self.tokens[last + 1]) and is_name(self.tokens[last]) and last - first < limit \
+                and last + 1 not in self.timed:
+            last += 1
+        # "Fleur Agema van de PVV" where the parse made "de PVV" the subject
+        if first >= 2 and self.tokens[first - 1].lemma == "van" and self.tokens[first - 1].sent == sent:
+            left = self.np_chunk_from(first - 2, -1)
+            if left and any(is_name(self.tokens[k]) or self.tokens[k].tag == "N" for k in range(*left)):
+                first = left[0]
         return first, last + 1
+
+    def _trim(self, first: int, last: int, head: int) -> tuple[int, int]:
+        # a trailing preposition without its object, or a date, is not part of the name
+        cut = next((k for k in range(head + 1, last + 1) if k in self.timed), None)
+        if cut is not None:
+            last = cut - 1
+        while last > head and (self.tokens[last].tag in ("VZ", "LET", "VG") or last in self.timed):
+            last -= 1
+        while first < head and (self.tokens[first].tag in ("LET", "VG", "VZ") or first in self.timed):
+            first += 1
+        return first, last
 
     def _np_ok(self, i: int) -> bool:
         t = self.tokens[i]
-        if i in self.quoted or t.text in (",", ":", ";", "(", ")") or t.tag == "WW":
+        if i in self.quoted or i in self.timed or t.text in (",", ":", ";", "(", ")") or t.tag in ("WW", "BW"):
             return False
         if t.tag == "VNW" and ("betr" in t.features or "vb" in t.features):
+            return False
+        if t.tag == "VZ" and t.lemma.lower() not in NP_PREPOSITIONS and t.rel != "mwp":
             return False
         return t.tag != "LET" or t.text in ("-", ".", "'")
 
@@ -121,7 +153,11 @@ class Doc:
         j, seen = i, []
         while j in rng and len(seen) < limit and j not in self.quoted:
             t = self.tokens[j]
-            ok = t.tag in NP_TAGS or (t.tag == "VZ" and t.lemma in ("van", "uit") and seen) or t.rel == "mwp"
+            ok = t.tag in NP_TAGS or (t.tag == "VZ" and t.lemma in NP_PREPOSITIONS and seen) or t.rel == "mwp" \
+                or (t.tag == "VG" and t.lemma == "en" and seen and j + direction in rng
+                    and self.tokens[j + direction].tag in NP_TAGS)
+            if j in self.timed or (t.tag == "VNW" and t.lemma.lower() in ("er", "het", "dat", "dit") and seen):
+                ok = False
             if t.tag == "VNW" and ("betr" in t.features or "vb" in t.features):
                 ok = False
             if not ok:
@@ -131,8 +167,10 @@ class Doc:
         if not seen:
             return None
         a, b = min(seen), max(seen)
-        while b > a and self.tokens[b].tag in ("VZ", "LET"):
+        while b > a and self.tokens[b].tag in ("VZ", "LET", "VG"):
             b -= 1
+        while a < b and self.tokens[a].tag in ("VZ", "LET", "VG"):
+            a += 1
         if not any(self.tokens[k].tag in ("N", "SPEC", "VNW", "TW") for k in range(a, b + 1)):
             return None
         return a, b + 1

@@ -22,7 +22,7 @@ from ..records import ActorRef, Article, Quote, Span
 from .doc import Doc, is_finite, is_name, is_pronoun, is_word
 from .lexicon import CueLexicon, VerbCue
 from .marks import Quoted, find_quoted
-from .speakers import PersonMention, SpeakerSpan, actor_ref, person_mentions, resolve_pronoun
+from .speakers import PersonMention, SpeakerSpan, actor_ref, article_mentions, person_mentions, resolve_pronoun
 
 SHORT_QUOTE_WORDS = 3     # up to this many words without a verb: a partial quote only when attributed
 TITLE_MAX_WORDS = 6       # all-capitalised stretches up to this length are names or titles
@@ -76,11 +76,13 @@ def verb_cue(doc: Doc, v: int, lex: CueLexicon, frame: str) -> VerbCue | None:
         return None
     svp = [c for c in doc.children.get(v, []) if doc.tok(c).rel == "svp"]
     svp_lemmas = {doc.tok(c).lemma.lower() for c in svp} | {doc.tok(c).text.lower() for c in svp}
+    lemma = t.lemma.lower().replace("_", "")
     for cue in lex.entries(t.lemma):
         if frame not in cue.frames:
             continue
         if cue.particle:
-            if cue.particle not in svp_lemmas and not _loose_particle(doc, v, cue.particle):
+            glued = lemma == cue.particle + cue.lemma
+            if not glued and cue.particle not in svp_lemmas and not _loose_particle(doc, v, cue.particle):
                 continue
         elif svp and not (svp_lemmas & {"er", "het"}):
             continue   # stelt uit, zegt af: another verb than the cue
@@ -96,15 +98,20 @@ def verb_cue(doc: Doc, v: int, lex: CueLexicon, frame: str) -> VerbCue | None:
 
 
 def _loose_particle(doc: Doc, v: int, particle: str) -> bool:
-    """The particle where the parse did not attach it: later in the same clause, before a comma."""
+    """The particle where the parse did not attach it: later in the main clause ("gaf … aan"),
+    or right before a participle ("heeft erop gewezen", "er op gewezen")."""
     rng = doc.sent_range(doc.tok(v).sent)
     for k in range(v + 1, min(rng.stop, v + 12)):
         t = doc.tok(k)
         if t.text in (",", ":", ";") or k in doc.quoted or (t.lemma in ("dat", "of") and t.tag == "VG"):
-            return False
+            break
         if t.lemma.lower() == particle and t.tag in ("VZ", "ADJ", "BW"):
             return True
-    # "heeft ... aangegeven": the particle glued to the participle is in the lemma itself
+    if "vd" in doc.tok(v).features or "inf" in doc.tok(v).features:
+        for k in range(v - 1, max(rng.start, v - 3) - 1, -1):
+            t = doc.tok(k)
+            if t.text.lower() in (particle, "er" + particle) and t.tag in ("VZ", "ADJ", "BW", "VNW"):
+                return True
     return False
 
 
@@ -120,15 +127,17 @@ def cue_tokens(doc: Doc, v: int, cue: VerbCue | None) -> tuple[int, ...]:
 
 
 def subject_of(doc: Doc, v: int, lex: CueLexicon) -> int | None:
-    """The subject of verb v, climbing from a participle or infinitive to its auxiliary."""
+    """The subject of verb v, climbing from a participle or infinitive to its auxiliary.
+    Where the parser gave two subjects ("Met het geld wil hij"), a person word wins."""
     h: int | None = v
     for _ in range(4):
         if h is None:
             return None
-        for c in doc.children.get(h, []):
-            t = doc.tok(c)
-            if t.rel == "su" and c not in doc.quoted and is_word(t) and t.sent == doc.tok(v).sent:
-                return c
+        subs = [c for c in doc.children.get(h, []) if doc.tok(c).rel == "su" and c not in doc.quoted
+                and is_word(doc.tok(c)) and doc.tok(c).sent == doc.tok(v).sent]
+        if subs:
+            personal = [c for c in subs if is_name(doc.tok(c)) or (is_pronoun(doc.tok(c)) and doc.tok(c).lemma.lower() in lex.pronouns)]
+            return (personal or subs)[0]
         t = doc.tok(h)
         if t.rel not in ("vc", "cnj", "body") and h != v:
             return None
@@ -152,16 +161,14 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
         h = None  # "Dat zegt X": the subject the parser chose is the claim
     if h is None:
         span = None
-        if inverted:
-            k = v + 1
-            rng = doc.sent_range(doc.tok(v).sent)
-            while k in rng and (doc.tok(k).tag in ("BW",) or doc.tok(k).lemma.lower() in ("er", "eraan", "erbij", "het")
-                                or doc.tok(k).rel == "svp"):
-                k += 1
-            if k in rng:
-                span = doc.np_chunk_from(k, 1)
-        else:
-            span = doc.np_chunk_from(v - 1, -1) if v - 1 in doc.sent_range(doc.tok(v).sent) else None
+        rng = doc.sent_range(doc.tok(v).sent)
+        k = v + 1
+        while k in rng and (doc.tok(k).tag in ("BW",) or doc.tok(k).lemma.lower() in ("er", "eraan", "erbij", "het")
+                            or doc.tok(k).rel == "svp"):
+            k += 1
+        after = doc.np_chunk_from(k, 1) if k in rng else None
+        before = doc.np_chunk_from(v - 1, -1) if v - 1 in rng else None
+        span = (after or before) if inverted else (before or after)
         if span is None:
             return None
         a, b = span
@@ -201,14 +208,23 @@ def speaker_from_source(doc: Doc, p: int, lex: CueLexicon, rule: str) -> Found |
 
 
 def _complementizer(doc: Doc, v: int) -> int | None:
+    """The "dat"/"of" that opens the reported clause of cue verb v; None where another verb
+    comes first ("hoopte de regering te overtuigen dat": the clause is not v's) or where v
+    already has an object ("alles zegt dat jij wil": a relative clause)."""
+    if any(doc.tok(c).rel == "obj1" and doc.tok(c).tag != "VG" for c in doc.children.get(v, [])):
+        return None
     rng = doc.sent_range(doc.tok(v).sent)
     for k in range(v + 1, min(rng.stop, v + 10)):
         t = doc.tok(k)
-        if k in doc.quoted or t.text in (":", ";") or t.text in ('"',):
+        if k in doc.quoted or t.text in (":", ";", ",") or t.tag == "LET" and t.text in ('"', "'"):
             return None
         if t.tag == "VG" and t.lemma.lower() in ("dat", "of"):
+            h = t.head
+            if h is not None and h != v and doc.tok(h).tag == "WW" and doc.tok(h).lemma != doc.tok(v).lemma \
+                    and doc.tok(v).head != h and doc.tok(h).head != v:
+                return None
             return k
-        if is_finite(t) or (t.tag == "VG" and t.lemma.lower() not in ("dat", "of")):
+        if t.tag == "WW" or (t.tag == "VG" and t.lemma.lower() not in ("dat", "of")):
             return None
     return None
 
@@ -218,6 +234,30 @@ def _trim_end(doc: Doc, first: int, last: int) -> int:
     while last > first and doc.tok(last - 1).tag == "LET" and doc.tok(last - 1).text not in ('"', "'", "”", "’", ")"):
         last -= 1
     return last
+
+
+def anaphoric_attribution(doc: Doc, words: list[int], lex: CueLexicon) -> Found | None:
+    """A sentence (its words from the start) "Dat zegt X." / "Dit meldt X." / "Zo reageert X." /
+    "Dat heeft X gezegd": the speaker of the sentence before."""
+    if not words:
+        return None
+    w0 = words[0]
+    if doc.tok(w0).lemma.lower() not in lex.anaphors or w0 in doc.quoted:
+        return None
+    v = next((i for i in words[1:3] if doc.tok(i).tag == "WW" and is_finite(doc.tok(i))), None)
+    if v is None:
+        return None
+    cue = verb_cue(doc, v, lex, "anaphoric")
+    if cue is None and doc.tok(v).lemma.lower() in ("hebben", "zijn", "laten"):
+        cue_v = next((i for i in words[2:8] if verb_cue(doc, i, lex, "anaphoric")), None)
+        if cue_v is not None:
+            cue = verb_cue(doc, cue_v, lex, "anaphoric")
+    if cue is None:
+        return None
+    f = speaker_from_verb(doc, v, lex, "anaphoric", cue, inverted=True)
+    if f and f.speaker:
+        f.speaker.cue = tuple(sorted(set(f.speaker.cue) | {w0}))
+    return f
 
 
 def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[list[Reported], dict[int, Found]]:
@@ -233,29 +273,16 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
             continue
         end_tok = _trim_end(doc, rng.start, rng.stop)
         # "Dat zegt X." / "Dit meldt X." / "Zo reageert X.": attributes the sentence before.
-        w0 = words[0]
-        if doc.tok(w0).lemma.lower() in lex.anaphors and w0 not in doc.quoted:
-            v = next((i for i in words[1:3] if doc.tok(i).tag == "WW" and is_finite(doc.tok(i))), None)
-            if v is not None:
-                cue = verb_cue(doc, v, lex, "anaphoric")
-                if cue is None and doc.tok(v).lemma.lower() in ("hebben", "zijn", "laten"):
-                    # "Dat heeft X gezegd", "Dat liet X weten": the cue is further on
-                    cue_v = next((i for i in words[2:] if verb_cue(doc, i, lex, "anaphoric")), None)
-                    if cue_v is not None:
-                        cue = verb_cue(doc, cue_v, lex, "anaphoric")
-                if cue is not None:
-                    f = speaker_from_verb(doc, v, lex, "anaphoric", cue, inverted=True)
-                    if f:
-                        if f.speaker:
-                            f.speaker.cue = tuple(sorted(set(f.speaker.cue) | {w0}))
-                        anaphoric[s.index] = f
-                        prev = s.index - 1
-                        if f.speaker and prev >= 0 and prev not in title_sents and art.sentences[prev].paragraph == s.paragraph:
-                            prng = doc.sent_range(prev)
-                            pw = [i for i in prng if is_word(doc.tok(i))]
-                            if pw and not all(i in doc.quoted for i in pw):
-                                pe = _trim_end(doc, prng.start, prng.stop)
-                                out.append(Reported(doc.tok(prng.start).start, doc.tok(pe - 1).end, prev, f.speaker))
+        f = anaphoric_attribution(doc, words, lex)
+        if f:
+            anaphoric[s.index] = f
+            prev = s.index - 1
+            if f.speaker and prev >= 0 and prev not in title_sents and art.sentences[prev].paragraph == s.paragraph:
+                prng = doc.sent_range(prev)
+                pw = [i for i in prng if is_word(doc.tok(i))]
+                if pw and not all(i in doc.quoted for i in pw):
+                    pe = _trim_end(doc, prng.start, prng.stop)
+                    out.append(Reported(doc.tok(prng.start).start, doc.tok(pe - 1).end, prev, f.speaker))
         # X zegt dat … / X liet weten dat …
         for v in words:
             if doc.tok(v).tag != "WW" or v in doc.quoted:
@@ -269,7 +296,7 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
             f = speaker_from_verb(doc, v, lex, "dat-clause", cue, inverted=doc.tok(v).i < (subject_of(doc, v, lex) or -1))
             if not f or not f.speaker:
                 continue
-            stop = _next_clause(doc, lex, comp + 1, end_tok)
+            stop = _colon_stop(doc, comp + 1, _next_clause(doc, lex, comp + 1, end_tok))
             stop = _trim_end(doc, comp + 1, stop)
             if stop > comp + 1:
                 out.append(Reported(doc.tok(comp + 1).start, doc.tok(stop - 1).end, s.index, f.speaker))
@@ -292,10 +319,20 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 while last > rng.start and doc.tok(last - 1).tag == "LET" and doc.tok(last - 1).text in (",", "—", "–", "-"):
                     last -= 1
                 span = (rng.start, last)
-            elif pos == "any":                  # Dat is volgens X een fout.
-                span = (rng.start, end_tok)
+            elif pos == "any":                  # Dat is volgens X een fout. / …, al gaat het volgens X om …
+                first = rng.start
+                for k in range(p - 1, rng.start - 1, -1):
+                    if doc.tok(k).text in (",", ":", ";") and k not in doc.quoted:
+                        # a new clause after the comma ("…, al gaat het volgens X …"); a main
+                        # verb right after it means the part before belongs to the claim
+                        nxt = doc.tok(k + 1)
+                        if doc.tok(k).text != "," or nxt.tag == "VG" or nxt.lemma.lower() in ("al", "maar", "want"):
+                            first = k + 1
+                        break
+                span = (first, end_tok)
             else:
                 continue
+            span = (span[0], _colon_stop(doc, span[0], span[1]))
             inner = [i for i in range(*span) if is_word(doc.tok(i))]
             if not inner or all(i in doc.quoted for i in inner):
                 continue                        # the clause is a direct quote: attribution, not indirect speech
@@ -319,6 +356,15 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 continue
             out.append(Reported(doc.tok(rng.start).start, doc.tok(v - 2).end, s.index, f.speaker))
     return _dedupe_reported(out), anaphoric
+
+
+def _colon_stop(doc: Doc, first: int, end: int) -> int:
+    """Reported speech ends at a colon that opens a direct quote ("volgens Rutte geen
+    patroon: "Dat zijn …""): the quote is the speaker's own words, recorded apart."""
+    for k in range(first, end):
+        if doc.tok(k).text == ":" and k not in doc.quoted and k + 1 < end and k + 1 in doc.quoted:
+            return k
+    return end
 
 
 def _next_clause(doc: Doc, lex: CueLexicon, first: int, end: int) -> int:
@@ -438,6 +484,21 @@ def _depth(doc: Doc, i: int) -> int:
     return d
 
 
+def person_like(doc: Doc, a: int, b: int, lex: CueLexicon) -> bool:
+    """Words that can name a speaker: a name, a third-person pronoun, or an actor."""
+    for i in range(a, b):
+        t = doc.tok(i)
+        if is_name(t) or (is_pronoun(t) and t.lemma.lower() in lex.pronouns):
+            return True
+    return any(m.tokens[0] < b and a < m.tokens[1] and m.kind not in ("adjective", "pronoun") for m in doc.mentions)
+
+
+def _main_verbs(doc: Doc, words: list[int]) -> list[int]:
+    """Finite verbs of the main clause(s) among `words`, shallowest first."""
+    finite = [v for v in words if is_finite(doc.tok(v))]
+    return [v for v in sorted(finite, key=lambda v: (_depth(doc, v), v)) if _depth(doc, v) <= 1]
+
+
 def attribution_colon(doc: Doc, seg: list[int], lex: CueLexicon, headline_ok: bool = True) -> Found | None:
     """X zegt: "…"  /  Trump kritisch voor de VN: '…'  /  headline Rutte: '…'."""
     words = [i for i in seg if is_word(doc.tok(i))]
@@ -453,36 +514,54 @@ def attribution_colon(doc: Doc, seg: list[int], lex: CueLexicon, headline_ok: bo
         f = speaker_from_verb(doc, v, lex, "colon-cue", verb_cue(doc, v, lex, "direct"), inverted=False)
         if f:
             return f
-    # Any main-clause verb: the subject of the clause that introduces the quote.
-    finite = sorted((v for v in words if is_finite(doc.tok(v))), key=lambda v: (_depth(doc, v), -v))
-    for v in finite:
-        if _depth(doc, v) > 1:
-            break
+    # Any main-clause verb: its subject, where that names someone, introduces the quote.
+    mains = _main_verbs(doc, words)
+    for v in mains:
         h = subject_of(doc, v, lex)
-        if h is not None and doc.tok(h).lemma.lower() not in lex.anaphors:
-            if doc.tok(h).lemma.lower() in lex.generic_speakers:
-                return Found(None, generic=True)
-            a, b = _speaker_np(doc, h)
+        if h is None or doc.tok(h).lemma.lower() in lex.anaphors:
+            continue
+        if doc.tok(h).lemma.lower() in lex.generic_speakers:
+            return Found(None, generic=True)
+        a, b = _speaker_np(doc, h)
+        if person_like(doc, a, b, lex):
             return Found(SpeakerSpan(a, b, h, (v,), "colon-clause"))
-    # A verbless headline "Rutte: '…'" or "Rutte supertrots: '…'": the name it starts with.
-    if headline_ok and is_name(doc.tok(words[0])) and not any(is_finite(doc.tok(v)) for v in words):
-        b = words[0] + 1
-        while b < len(doc.tokens) and b in words and (is_name(doc.tok(b)) or doc.tok(b).rel == "mwp"):
-            b += 1
-        return Found(SpeakerSpan(words[0], b, words[0], (), "colon-name"))
+        return None
+    # A headline without a main verb, "Rutte: '…'", "Rutte supertrots: '…'",
+    # "Klaas Dijkhoff over het jaar dat hij …: '…'": the person or organisation it starts with.
+    if headline_ok and not mains:
+        runs, i = [], 0
+        while i < len(words):
+            if is_name(doc.tok(words[i])):
+                j = i
+                while j + 1 < len(words) and words[j + 1] == words[j] + 1 and (is_name(doc.tok(words[j + 1])) or doc.tok(words[j + 1]).rel == "mwp"):
+                    j += 1
+                runs.append((words[i], words[j] + 1))
+                i = j + 1
+            else:
+                i += 1
+        def rank(r):
+            a, b = r
+            ner = {doc.tok(k).ner[2:] for k in range(a, b)}
+            actor = any(m.tokens[0] < b and a < m.tokens[1] and m.kind in ("person", "role", "party", "igo")
+                        for m in doc.mentions)
+            return (not (actor or ner & {"PER", "ORG"}), a)
+        text = doc.article.text
+        runs = [(a, b) for a, b in runs if not (text[doc.tok(a).start - 1:doc.tok(a).start] in "'‘’\"“„"
+                                                 and doc.tok(a).start > 0)]
+        good = [r for r in runs if not rank(r)[0]] or ([runs[0]] if runs and runs[0][0] == words[0] else [])
+        if good:
+            a, b = min(good, key=rank)
+            return Found(SpeakerSpan(a, b, a, (), "colon-name"))
     return None
 
 
 def attribution_in_sentence(doc: Doc, c: Candidate, lex: CueLexicon, reported: list[Reported]) -> Found | None:
-    """A partial quote: the reported speech around it, or the cue verb of its sentence."""
+    """A partial quote: the reported speech around it, or the cue of its sentence."""
     inside = [r for r in reported if r.start <= c.start and c.end <= r.end]
     if inside:
         r = min(inside, key=lambda r: r.end - r.start)
         return Found(replace(r.speaker, rule="partial-" + r.speaker.rule))
-    sents = range(c.first_sent, c.last_sent + 1)
-    cands = [i for s in sents for i in doc.sent_range(s) if i not in doc.quoted]
-    before = [i for i in cands if doc.tok(i).end <= c.start]
-    after = [i for i in cands if doc.tok(i).start >= c.end]
+    before, after = _clause_tokens(doc, c)
     for group in (reversed(before), after):
         for v in group:
             t = doc.tok(v)
@@ -498,40 +577,96 @@ def attribution_in_sentence(doc: Doc, c: Candidate, lex: CueLexicon, reported: l
     return None
 
 
-def _is_whole_sentence_start(doc: Doc, c: Candidate) -> bool:
-    return not any(is_word(doc.tok(i)) for i in _segment(doc, c.first_sent, 0, c.q.open_at))
+def attribution_subject(doc: Doc, c: Candidate, lex: CueLexicon) -> Found | None:
+    """A partial quote in a sentence without a speech verb ("Trump noemde het 'een heksenjacht'"):
+    the person the sentence is about, where its main subject names one."""
+    before, after = _clause_tokens(doc, c)
+    for v in _main_verbs(doc, before + after):
+        h = subject_of(doc, v, lex)
+        if h is None:
+            continue
+        a, b = _speaker_np(doc, h)
+        if doc.tok(h).lemma.lower() not in lex.generic_speakers and person_like(doc, a, b, lex):
+            return Found(SpeakerSpan(a, b, h, (), "partial-subject"))
+        return None
+    return None
 
 
-def _is_whole_sentence_end(doc: Doc, c: Candidate) -> bool:
-    if c.q.close_end is None:
-        return True
-    return not any(is_word(doc.tok(i)) for i in _segment(doc, c.last_sent, c.q.close_end, len(doc.article.text)))
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’»]*\s*$")
+
+
+def _clause_tokens(doc: Doc, c: Candidate) -> tuple[list[int], list[int]]:
+    """Unquoted tokens of the quote's own sentence before and after it, not crossing a
+    sentence end the parser missed ("… vechten." Kamerlid Agema vindt …)."""
+    before = [i for i in doc.sent_range(c.first_sent) if doc.tok(i).end <= c.q.open_at and i not in doc.quoted]
+    after = [i for i in doc.sent_range(c.last_sent) if doc.tok(i).start >= (c.q.close_end or c.end) and i not in doc.quoted]
+    # cut at the last sentence end before the quote and the first one after it
+    for k in range(len(before) - 1, -1, -1):
+        if doc.tok(before[k]).text in (".", "?", "!"):
+            before = before[k + 1:]
+            break
+    if _ends_sentence(doc, c):
+        after = []
+    else:
+        for k, i in enumerate(after):
+            if doc.tok(i).text in (".", "?", "!"):
+                after = after[:k]
+                break
+    return before, after
+
+
+def _ends_sentence(doc: Doc, c: Candidate) -> bool:
+    return bool(_SENTENCE_END.search(doc.article.text[c.start:c.end]))
+
+
+def _starts_sentence(doc: Doc, c: Candidate) -> bool:
+    before, _ = _clause_tokens(doc, c)
+    return not any(is_word(doc.tok(i)) for i in before)
+
+
+def _previous_segment(doc: Doc, c: Candidate, title_sents: set[int]) -> tuple[list[int], int | None]:
+    """The sentence before the quote's own: where the parser joined it to the quote's
+    sentence, the words up to the sentence end before the quote; else the previous sentence."""
+    own = [i for i in doc.sent_range(c.first_sent) if doc.tok(i).end <= c.q.open_at]
+    ends = [k for k, i in enumerate(own) if doc.tok(i).text in (".", "?", "!") and i not in doc.quoted]
+    if ends:
+        cut = own[:ends[-1] + 1]
+        earlier = [k for k in ends[:-1]]
+        seg = cut[earlier[-1] + 1:] if earlier else cut
+        if any(is_word(doc.tok(i)) for i in seg):
+            return seg, c.first_sent
+    prev = c.first_sent - 1
+    if prev < 0 or (prev in title_sents and c.first_sent not in title_sents):
+        return [], None
+    return list(doc.sent_range(prev)), prev
 
 
 def attribution_previous(doc: Doc, c: Candidate, lex: CueLexicon, done: list[Candidate],
-                         reported: list[Reported], title_sents: set[int]) -> Found | None:
-    """A quote standing as its own sentence takes its speaker from the sentence before:
-    a colon, the speaker of a quote or reported speech there, or its person subject."""
-    prev = c.first_sent - 1
-    if prev < 0 or (prev in title_sents and c.first_sent not in title_sents):
+                         reported: list[Reported], title_sents: set[int], subject_ok: bool = True) -> Found | None:
+    """A quote takes its speaker from the sentence before: its colon, the speaker of a
+    quote or of reported speech there, or (for a quote that is a sentence of its own) its
+    person subject."""
+    toks, prev = _previous_segment(doc, c, title_sents)
+    if prev is None:
         return None
-    rng = doc.sent_range(prev)
-    seg = [i for i in rng if i not in doc.quoted]
+    seg = [i for i in toks if i not in doc.quoted]
     words = [i for i in seg if is_word(doc.tok(i))]
-    last = [i for i in rng if doc.tok(i).tag == "LET" and i not in doc.quoted]
-    if words and last and last[-1] == rng.stop - 1 and doc.tok(last[-1]).text == ":":
+    if seg and doc.tok(seg[-1]).text == ":" and seg[-1] == toks[-1]:
         f = attribution_colon(doc, seg, lex, headline_ok=False)
         if f:
-            f.speaker and setattr(f.speaker, "rule", "previous-colon")
+            if f.speaker:
+                f.speaker = replace(f.speaker, rule="previous-colon")
             return f
-    quoted_here = [d for d in done if d.last_sent == prev or d.first_sent <= prev <= d.last_sent]
-    for d in reversed(quoted_here):
-        if d.speaker:
-            return Found(replace(d.speaker, rule="continuation"))
-    reps = [r for r in reported if r.sent == prev]
+    lo, hi = doc.tok(toks[0]).start, doc.tok(toks[-1]).end
+    for d in reversed(done):
+        if d.start < hi and d.end > lo and (d.speaker or d.generic):
+            return Found(replace(d.speaker, rule="continuation") if d.speaker else None, generic=d.generic)
+    reps = [r for r in reported if r.start < hi and r.end > lo]
     if reps:
         return Found(replace(reps[-1].speaker, rule="previous-reported"))
-    for v in sorted((v for v in words if is_finite(doc.tok(v))), key=lambda v: (_depth(doc, v), v)):
+    if not subject_ok:
+        return None
+    for v in _main_verbs(doc, words):
         h = subject_of(doc, v, lex)
         if h is None:
             continue
@@ -539,7 +674,7 @@ def attribution_previous(doc: Doc, c: Candidate, lex: CueLexicon, done: list[Can
         t = doc.tok(h)
         person = any(is_name(doc.tok(i)) and doc.tok(i).ner.endswith("PER") for i in range(a, b)) or \
             (is_pronoun(t) and t.lemma.lower() in lex.pronouns) or \
-            any(m.tokens[0] < b and a < m.tokens[1] and (m.person or m.kind == "person") for m in doc.article.actors)
+            any(m.tokens[0] < b and a < m.tokens[1] and (m.person or m.kind in ("person", "role")) for m in doc.mentions)
         if person:
             return Found(SpeakerSpan(a, b, h, (), "previous-subject"))
         break
@@ -601,22 +736,28 @@ def attribute_direct(doc: Doc, cands: list[Candidate], lex: CueLexicon, reported
         f: Found | None = None
         if c.gap:
             f = attribution_after(doc, c, lex, c.gap)
-        f = f or attribution_after(doc, c, lex)
+        if f is None and not _ends_sentence(doc, c) or (f is None and doc.article.text[c.end - 1:c.end] in "?!"):
+            f = attribution_after(doc, c, lex)
         if f is None:
-            seg = _segment(doc, c.first_sent, 0, c.q.open_at)
-            seg = [i for i in seg if not done or doc.tok(i).start >= (done[-1].q.close_end or 0)]
-            punct = [i for i in seg if doc.tok(i).tag == "LET"]
-            if punct and punct[-1] == seg[-1] and doc.tok(punct[-1]).text == ":":
-                f = attribution_colon(doc, seg, lex, headline_ok=True)
-        whole = _is_whole_sentence_start(doc, c) and _is_whole_sentence_end(doc, c)
+            before, _ = _clause_tokens(doc, c)
+            if before and doc.tok(before[-1]).text == ":":
+                f = attribution_colon(doc, before, lex, headline_ok=c.first_sent in title_sents or c.paragraph == 0)
+        starts = _starts_sentence(doc, c)
+        whole = starts and _ends_sentence(doc, c) or starts and not _clause_tokens(doc, c)[1]
         if f is None and not whole:
             f = attribution_in_sentence(doc, c, lex, reported)
+            if f is None and not _is_short(c):
+                f = attribution_subject(doc, c, lex)
+        if f is None and _ends_sentence(doc, c) and c.q.close_end is not None:
+            # "'…' Zo reageert de maatschappij." where the parser did not split the sentences
+            rest = [i for i in doc.sent_range(c.last_sent) if doc.tok(i).start >= c.q.close_end and is_word(doc.tok(i))]
+            f = anaphoric_attribution(doc, rest, lex)
         if f is None and c.last_sent + 1 in anaphoric:
             f = anaphoric[c.last_sent + 1]
         if f is None and _is_short(c):
             continue             # a short phrase nobody is said to have said: a scare quote
-        if f is None and _is_whole_sentence_start(doc, c):
-            f = attribution_previous(doc, c, lex, done, reported, title_sents)
+        if f is None:
+            f = attribution_previous(doc, c, lex, done, reported, title_sents, subject_ok=starts)
         if f:
             c.speaker, c.generic = f.speaker, f.generic
         done.append(c)
@@ -632,6 +773,13 @@ def attribute_direct(doc: Doc, cands: list[Candidate], lex: CueLexicon, reported
             if w and dw and len(w & dw) / len(w) >= 0.5 and len(w & dw) / len(dw) >= 0.5:
                 c.speaker = replace(d.speaker, rule="echo")
                 break
+        else:
+            # a headline quote that sums up reported speech in the body
+            for r in reported:
+                rw = _words(doc.article.text[r.start:r.end])
+                if len(w) >= 4 and len(w & rw) / len(w) >= 0.6 and not (r.start <= c.start < r.end):
+                    c.speaker = replace(r.speaker, rule="echo-reported")
+                    break
     return done
 
 
@@ -674,7 +822,8 @@ def _cue_span(doc: Doc, s: SpeakerSpan | None) -> Span | None:
 
 
 def extract_quotes(article: Article, lex: CueLexicon) -> list[Quote]:
-    doc = Doc(article)
+    doc = Doc(article, time_words=lex.time_words)
+    doc.mentions = article_mentions(article)
     titles = title_sentences(article)
     direct = find_direct(doc, lex)
     reported, anaphoric = find_reported(doc, lex, titles)

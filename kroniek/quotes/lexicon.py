@@ -35,10 +35,25 @@ class CueLexicon:
     anaphors: frozenset[str]
     generic_speakers: frozenset[str]
     pronouns: frozenset[str]
+    time_words: frozenset[str] = frozenset()
     path: Path | None = field(default=None, compare=False)
 
     def entries(self, lemma: str) -> list[VerbCue]:
-        return self.verbs.get(lemma.lower(), [])
+        """Cue entries for a verb lemma; a lemma with the particle glued on ("aangeven",
+        "aan_geven") finds the particle entry."""
+        lemma = lemma.lower().replace("_", "")
+        return self.verbs.get(lemma, []) + self.glued.get(lemma, [])
+
+    @property
+    def glued(self) -> dict[str, list[VerbCue]]:
+        if not hasattr(self, "_glued"):
+            g: dict[str, list[VerbCue]] = {}
+            for cues in self.verbs.values():
+                for c in cues:
+                    if c.particle:
+                        g.setdefault(c.particle + c.lemma, []).append(c)
+            self._glued = g
+        return self._glued
 
 
 def load_lexicon(path: str | Path | None = None) -> CueLexicon:
@@ -72,6 +87,7 @@ def load_lexicon(path: str | Path | None = None) -> CueLexicon:
         anaphors=frozenset(str(x).lower() for x in data.get("anaphors") or []),
         generic_speakers=frozenset(str(x).lower() for x in data.get("generic_speakers") or []),
         pronouns=frozenset(str(x).lower() for x in data.get("pronouns") or []),
+        time_words=frozenset(str(x).lower() for x in data.get("time_words") or []),
         path=path)
 
 

@@ -19,35 +19,37 @@ class SpeakerSpan:
     kind: str = "speech"
 
 
-def mention_for(doc: Doc, first: int, last: int, head: int | None = None) -> ActorMention | None:
-    """The actor mention of the actor stage that best covers tokens [first, last)."""
-    best, best_key = None, None
-    for m in doc.article.actors:
-        a, b = m.tokens
-        if b <= first or a >= last:
-            continue
-        key = (head is not None and a <= head < b, m.person is not None, m.code is not None, b - a)
-        if best_key is None or key > best_key:
-            best, best_key = m, key
-    return best
+KIND_RANK = {"person": 0, "role": 1, "igo": 2, "metonym": 3, "party": 4, "country": 5, "capital": 5,
+             "demonym": 6, "adjective": 7, "pronoun": 8}
 
 
-def _resolver_ref(doc: Doc, first: int, last: int) -> ActorRef | None:
-    """The actor stage's resolver, where it is installed (it may still be under construction)."""
+def article_mentions(article) -> list[ActorMention]:
+    """The actor stage's mentions: from `article.actors` where the stage ran, else computed
+    here (without storing them) where the stage is installed, else none."""
+    if article.actors:
+        return article.actors
     try:
-        from ..actors import resolve as actor_resolve  # type: ignore
+        from ..actors.resolve import resolve_article
     except ImportError:
-        return None
-    fn = getattr(actor_resolve, "actor_for_span", None)
-    if fn is None:
-        return None
+        return []
     try:
-        ref = fn(doc.article, first, last, doc.article.date)
-    except Exception:  # the speaker still has its words if the resolver fails
+        return resolve_article(article)
+    except Exception:  # a failing resolver leaves the speakers as words, it does not lose the quotes
+        return []
+
+
+def mention_for(doc: Doc, first: int, last: int, head: int | None = None) -> ActorMention | None:
+    """The actor mention that best covers tokens [first, last): the one holding the head,
+    else the most specific (person > role > organisation > country), coded ones first."""
+    inside = [m for m in doc.mentions if m.tokens[0] < last and first < m.tokens[1]]
+    if not inside:
         return None
-    if isinstance(ref, ActorMention):
-        ref = ref.ref()
-    return ref if isinstance(ref, ActorRef) else None
+    coded = [m for m in inside if m.code] or inside
+    if head is not None:
+        for m in coded:
+            if m.tokens[0] <= head < m.tokens[1] and m.kind != "adjective":
+                return m
+    return min(coded, key=lambda m: (KIND_RANK.get(m.kind, 9), m.tokens[0]))
 
 
 def words_ref(doc: Doc, first: int, last: int) -> ActorRef:
@@ -59,9 +61,9 @@ def actor_ref(doc: Doc, first: int, last: int, head: int | None = None) -> Actor
     """The speaker as an ActorRef: its words, with code/country/person from the actor stage."""
     words = words_ref(doc, first, last)
     m = mention_for(doc, first, last, head)
-    ref = m.ref() if m else _resolver_ref(doc, first, last)
-    if ref is None:
+    if m is None:
         return words
+    ref = m.ref()
     # Keep the speaker's full words ("de Amerikaanse minister van Buitenlandse Zaken Rubio")
     # where the actor mention covers only part of them.
     return replace(ref, text=words.text, start=words.start, end=words.end)
@@ -81,7 +83,7 @@ def person_mentions(doc: Doc, lex: CueLexicon) -> list[PersonMention]:
     Frog's PER names (the whole subject phrase where the name is a subject)."""
     out: list[PersonMention] = []
     toks = doc.article.tokens
-    for m in doc.article.actors:
+    for m in doc.mentions:
         if m.person or m.kind == "person":
             a, b = m.tokens
             if b - a == 1 and toks[a].lemma.lower() in lex.pronouns:
@@ -127,7 +129,8 @@ def resolve_pronoun(doc: Doc, pronoun: int, persons: list[PersonMention], speake
     chain_ref = _chain_antecedent(doc, pronoun)
     if chain_ref:
         return chain_ref
-    before = [p for p in persons + speakers if p.last <= pronoun]
+    # people named inside a quote are the speaker's subject matter, not the speaker
+    before = [p for p in persons + speakers if p.last <= pronoun and not any(i in doc.quoted for i in range(p.first, p.last))]
     if not before:
         return None
     sent = toks[pronoun].sent
@@ -137,10 +140,10 @@ def resolve_pronoun(doc: Doc, pronoun: int, persons: list[PersonMention], speake
 
 
 def _chain_antecedent(doc: Doc, pronoun: int) -> PersonMention | None:
-    m = next((m for m in doc.article.actors if m.tokens[0] <= pronoun < m.tokens[1]), None)
+    m = next((m for m in doc.mentions if m.tokens[0] <= pronoun < m.tokens[1]), None)
     if m is None or m.chain is None:
         return None
-    named = [x for x in doc.article.actors if x.chain == m.chain and x.tokens[1] <= pronoun
+    named = [x for x in doc.mentions if x.chain == m.chain and x.tokens[1] <= pronoun
              and not is_pronoun(doc.article.tokens[x.tokens[0]])]
     if not named:
         return None
