@@ -329,10 +329,23 @@ class Store:
                     if len(r):
                         self._insert(t, r)
                 self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self._rollback()
+                raise StoreError(f"{self.path}: could not store a batch of {len(batch)} articles, none of them "
+                                 f"was stored ({exc}). Is the disk full? What was stored before is intact; "
+                                 f"rerun the same command to go on") from exc
             except BaseException:
-                self.con.execute("ROLLBACK")
+                self._rollback()
                 raise
         return result
+
+    def _rollback(self) -> None:
+        """Undo the open transaction. When COMMIT itself failed (disk full) DuckDB has already
+        undone it, and a ROLLBACK would raise and hide the real error."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
 
     def _insert(self, table: str, rows: _Rows) -> None:
         arrays = [pa.array(rows.data[c], type=_arrow_type(c)) for c in rows.columns]
@@ -356,7 +369,7 @@ class Store:
                     self.con.execute(f"DELETE FROM {t} WHERE {key} IN (SELECT unnest(?))", [ids])
                 self.con.execute("COMMIT")
             except BaseException:
-                self.con.execute("ROLLBACK")
+                self._rollback()
                 raise
             return n
 

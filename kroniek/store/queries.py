@@ -322,8 +322,7 @@ def actors(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
         for p in ("src", "tgt"))
     having, hparams = "", []
     if search:
-        having = ("HAVING actor ILIKE ? OR any_value(person) ILIKE ? OR list_contains(list_transform("
-                  "list(DISTINCT name), x -> x ILIKE ?), TRUE)")
+        having = "HAVING actor ILIKE ? OR any_value(person) ILIKE ? OR bool_or(name ILIKE ?)"
         hparams = [f"%{search}%"] * 3
     sql = f"""
         SELECT actor, any_value(code) AS code, any_value(country) AS country, person,

@@ -28,7 +28,8 @@ FORMATS = ("table", "json", "csv")
 
 
 def _fail(msg: str) -> None:
-    err_console.print(f"[red]error[/red] {msg}")
+    from rich.markup import escape
+    err_console.print(f"[red]error[/red] {escape(msg)}", soft_wrap=True)  # messages quote user input
     raise typer.Exit(2)
 
 
@@ -151,7 +152,6 @@ QC_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 
 
 def events_table(items: list[dict], title: str, with_sentence: bool = False) -> Table:
-    from rich.markup import escape
     t = Table(title=title, expand=False, show_lines=with_sentence)
     widths = {"date": 10, "source": 10, "event": 7, "target": 10, "mode": 8}
     for col in ("date", "source", "event", "target", "mode", "G", "evidence", "article"):
@@ -159,15 +159,19 @@ def events_table(items: list[dict], title: str, with_sentence: bool = False) -> 
                      max_width=60 if col == "evidence" else None)
     for e in items:
         qc = e.get("quadclass")
-        ev = e.get("evidence_text") or e.get("sentence") or ""
-        if with_sentence and e.get("sentence") and e.get("sentence") != ev:
-            ev = f"{ev}\n[dim]{escape(e['sentence'])}[/dim]"
+        ev_text = e.get("evidence_text") or ""
+        sentence = e.get("sentence") or ""
+        if with_sentence and ev_text and ev_text in sentence and ev_text != sentence:
+            # the sentence, with the evidence in it in bold
+            i = sentence.index(ev_text)
+            ev = Text.assemble(sentence[:i], (ev_text, "bold"), sentence[i + len(ev_text):])
         else:
-            ev = escape(ev if with_sentence or len(ev) <= 90 else ev[:89] + "…")
+            shown = ev_text or sentence
+            ev = Text(shown if with_sentence or len(shown) <= 90 else shown[:89] + "…")
         code = f"[{QC_STYLE.get(qc, 'white')}]{e['cameo']}[/] {e.get('plover') or ''}".strip()
         t.add_row(_date_cell(e), _actor_cell(e, "src"), code, _actor_cell(e, "tgt"),
                   e.get("mode") or "", "" if e.get("goldstein") is None else f"{e['goldstein']:+g}", ev,
-                  escape(str(e["article_id"])))
+                  Text(str(e["article_id"])))
     return t
 
 
@@ -200,6 +204,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the pipeline on INPUTS and store the results. Unchanged articles (same id and
         content) are skipped without processing; changed ones are replaced. Exit 1 on input errors."""
+        from rich.markup import escape
         from ...reading.sources import iter_articles
         from ...scale.runner import process_inputs
         from ...store import IngestResult
@@ -227,15 +232,15 @@ def register(app: typer.Typer) -> None:
                                            cluster=cluster, skip_ids=skip_ids):
                     if isinstance(item, InputError):
                         errors += 1
-                        err_console.print(f"[red]error[/red] {item}")
+                        err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
                         continue
                     pending.append(item)
                     advance()
                     if len(pending) >= batch:
-                        result.merge(store.ingest(pending, replace=replace))
+                        _store_batch(store, pending, replace, result)
                         pending = []
                 if pending:
-                    result.merge(store.ingest(pending, replace=replace))
+                    _store_batch(store, pending, replace, result)
             counts = store.counts()
         console = Console(stderr=True)
         console.print(f"[bold]{db}[/bold]: {len(result.added)} added, {len(result.replaced)} replaced, "
@@ -452,6 +457,15 @@ def register(app: typer.Typer) -> None:
             uvicorn.run(app_, host=host, port=port, log_level="warning")
         finally:
             store.close()
+
+
+def _store_batch(store, pending: list, replace: bool, result) -> None:
+    """One store transaction; a failed write (disk full) ends the run with a clear error."""
+    from ...store import StoreError
+    try:
+        result.merge(store.ingest(pending, replace=replace))
+    except StoreError as exc:
+        _fail(f"{exc} ({len(result.added) + len(result.replaced)} articles were stored in this run)")
 
 
 def _check_format(fmt: str) -> None:
