@@ -103,7 +103,11 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
                             boundary = True
                             break
             elif t.text in PUNCT_BOUNDARY:
-                boundary = True
+                # not inside a list of names: "VVD, CDA, D66 en ChristenUnie"
+                prev = toks[k - 1] if k > 0 else None
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                boundary = not (t.text == "," and prev is not None and nxt is not None
+                                and prev.tag == "SPEC" and nxt.tag == "SPEC")
         if boundary:
             segments.append([])
             openers.append(t if t.text not in PUNCT_BOUNDARY else None)
@@ -166,6 +170,8 @@ def mentions_by_sentence(article: Article) -> dict[int, list[ActorMention]]:
     taken: list[tuple[int, int, str]] = []
     for m in spans:
         a, b = m.tokens
+        if all(t.tag in ("VZ", "VG", "LID", "BW", "LET") for t in article.tokens[a:b]):
+            continue          # "Om 8u30" is no Openbaar Ministerie
         country = m.country or (m.code or "")[:3]
         # inside a longer mention: "Amerikaanse" in "de Amerikaanse president" is dropped, but a
         # conjunct with another country ("een Oekraïense en Amerikaanse delegatie") is kept
@@ -271,12 +277,9 @@ def subject_and_objects(article: Article, clause: Clause, args: list[Argument], 
     subj: Optional[Argument] = None
     fin = clause.finite
     if clause.kind in ("main", "conj") and fin is not None:
-        before = [a for a in bare if a.first < fin and a.coordinated_with is None]
-        if before and _starts_constituent(article, clause, before[0]):
-            subj = before[0]
-        else:
-            after = [a for a in bare if a.first > fin and a.coordinated_with is None]
-            subj = after[0] if after else (before[0] if before else None)
+        found, subj = _main_clause_subject(article, clause, args, bare, lex)
+        if not found:
+            return [], bare
     elif clause.kind in ("sub", "main", "conj"):
         heads = [a for a in bare if a.coordinated_with is None]
         subj = heads[0] if heads else None
@@ -286,6 +289,100 @@ def subject_and_objects(article: Article, clause: Clause, args: list[Argument], 
     group = [subj] + [a for a in args[k + 1:] if _in_coordination(args, a, k)]
     objects = [a for a in bare if a not in group]
     return group, objects
+
+
+PRONOUN_SUBJECTS = {"hij", "zij", "ze", "wij", "we", "ik", "jij", "je", "u", "men", "jullie"}
+
+
+def _arg_at(args: list[Argument], i: int) -> Optional[Argument]:
+    for a in args:
+        if a.first <= i < a.last:
+            return a
+    return None
+
+
+def _main_clause_subject(article: Article, clause: Clause, args: list[Argument], bare: list[Argument],
+                         lex: Lexicon) -> tuple[bool, Optional[Argument]]:
+    """(decided, subject) for a verb-second clause. The first constituent is the subject when
+    it is a noun phrase that is not a time expression or a fronted `dat`/`dit`; otherwise the
+    first noun phrase after the finite verb is. A subject that is no actor gives (True, None):
+    then the actors in the clause are objects, never the subject."""
+    temporal = lex.words("temporal_nouns")
+    fin = clause.finite
+    start = clause.tokens[0]
+    for i in clause.tokens:
+        if i >= fin:
+            break
+        if article.tokens[i].text in (":", ";", "–", "—"):
+            start = i + 1
+    vorfeld = [i for i in clause.tokens if start <= i < fin and article.tokens[i].tag != "LET"]
+    if vorfeld and article.tokens[vorfeld[0]].tag == "VG":
+        vorfeld = vorfeld[1:]
+    if vorfeld:
+        first = article.tokens[vorfeld[0]]
+        low = _lower(first)
+        if first.tag in ("LID", "N", "SPEC", "ADJ", "TW") or (first.tag == "VNW" and low in PRONOUN_SUBJECTS):
+            nouns = [article.tokens[i] for i in vorfeld if article.tokens[i].tag in ("N", "SPEC")]
+            is_time = bool(nouns) and all(t.lemma.lower() in temporal or _lower(t) in temporal for t in nouns)
+            if not is_time:
+                people = lex.words("actor_heads")
+                arg = _arg_at(args, vorfeld[0])
+                if arg is None:
+                    # the actor must head the first noun phrase: only determiners, adjectives and
+                    # role nouns before it ("Regeerakkoord Rutte IV" is an agreement, not Rutte)
+                    for a in bare:
+                        if a.first in vorfeld and all(
+                                article.tokens[i].tag in ("LID", "ADJ", "TW") or article.tokens[i].lemma.lower() in people
+                                or _lower(article.tokens[i]) in people
+                                for i in vorfeld if i < a.first):
+                            arg = a
+                        break
+                if arg is not None and arg.marker == "bare":
+                    return True, arg
+                if arg is not None and arg.marker == "adj":
+                    return True, None
+                return True, None        # a subject that is not an actor ("Tusk wil de EU hervormen")
+    # inverted: the first noun phrase after the finite verb
+    k = clause.tokens.index(fin) + 1
+    toks = clause.tokens
+    while k < len(toks):
+        i = toks[k]
+        t = article.tokens[i]
+        arg = _arg_at(args, i)
+        if arg is not None:
+            if arg.marker == "bare":
+                return True, arg
+            k = toks.index(arg.last - 1) + 1 if (arg.last - 1) in toks else k + 1
+            continue
+        if t.tag in ("BW", "LET", "ADJ", "TW") or (t.tag == "VNW" and ("refl" in t.features or "pr" in t.features)):
+            k += 1
+            continue
+        if t.tag == "VZ":              # skip a prepositional phrase ("onder meer", "in Jeddah")
+            k += 1
+            while k < len(toks) and article.tokens[toks[k]].tag in ("LID", "ADJ", "N", "SPEC", "TW", "VNW") \
+                    and _arg_at(args, toks[k]) is None:
+                k += 1
+            continue
+        if t.tag in ("N", "SPEC") and (t.lemma.lower() in temporal or _lower(t) in temporal):
+            k += 1
+            continue
+        if t.tag == "LID":
+            # a determiner: look at its noun phrase
+            j = k + 1
+            while j < len(toks) and article.tokens[toks[j]].tag in ("ADJ", "TW"):
+                j += 1
+            if j < len(toks) and (_arg_at(args, toks[j]) is not None):
+                k = j
+                continue
+            if j < len(toks) and article.tokens[toks[j]].tag in ("N", "SPEC") and \
+                    article.tokens[toks[j]].lemma.lower() in temporal:
+                k = j + 1
+                continue
+            return True, None
+        if t.tag in ("N", "SPEC") or (t.tag == "VNW" and _lower(t) in PRONOUN_SUBJECTS):
+            return True, None
+        break
+    return False, None
 
 
 def _in_coordination(args: list[Argument], a: Argument, head: int) -> bool:
