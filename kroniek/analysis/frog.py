@@ -47,9 +47,11 @@ class FrogRow:
     def parse(cls, line: str) -> "FrogRow":
         f = line.rstrip("\n").split("\t")
         f += [""] * (10 - len(f))
-        head = f[8].strip()
+        # With any module skipped Frog writes 12 columns, not 10; head and relation are always
+        # the last two (seen with --skip=acn: the parse sits in columns 11 and 12).
+        head = f[-2].strip()
         return cls(int(f[0]), f[1], f[2], f[3], f[4], float(f[5] or 0), f[6] or "O", f[7] or "O",
-                   int(head) if head.isdigit() else None, f[9].strip())
+                   int(head) if head.isdigit() else None, f[-1].strip())
 
 
 @dataclass
