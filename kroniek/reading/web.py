@@ -121,6 +121,11 @@ def read_warc_file(path: Path) -> Iterator[Article | InputError]:
         try:
             for record in ArchiveIterator(stream):
                 number += 1
+                if record.format != "warc":
+                    # warcio reads any text as old ARC records; a .warc file must hold WARC records.
+                    yield InputError(file=file, line=number, reason="not a readable WARC file: "
+                                     "no WARC record header (WARC/1.x) where a record should start")
+                    return
                 if record.rec_type == "response":
                     if record.http_headers is None:
                         continue
@@ -148,3 +153,6 @@ def read_warc_file(path: Path) -> Iterator[Article | InputError]:
         except ArchiveLoadFailed as exc:
             yield InputError(file=file, line=number + 1 if number else None,
                              reason=f"not a readable WARC file: {str(exc).strip()}")
+            return
+        if number == 0 and stream.tell() > 0:
+            yield InputError(file=file, reason="not a readable WARC file: no WARC record found")
