@@ -83,7 +83,13 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
         boundary = False
         if segments[-1]:
             if t.tag == "VG" and "onder" in t.features and low in subs:
-                boundary = True
+                # a subordinate clause has its own finite verb ("toen" without one is the adverb "then")
+                for x in toks[k + 1:]:
+                    if x.text in PUNCT_BOUNDARY:
+                        break
+                    if is_finite(x):
+                        boundary = True
+                        break
             elif t.tag == "VNW" and "betr" in t.features and k > 0 and toks[k - 1].text in {",", "\""}:
                 boundary = True
             elif low == "om" and any(_lower(x) == "te" for x in toks[k + 1:k + 12]):
@@ -222,7 +228,8 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
                                  coordinated_with=args[-1].coordinated_with if args[-1].coordinated_with is not None
                                  else len(args) - 1))
             continue
-        if prev_end is not None and a == prev_end and args:
+        if prev_end is not None and a == prev_end and args and \
+                (args[-1].mention.country or (args[-1].mention.code or "")[:3]) == (m.country or (m.code or "")[:3]):
             # an apposition right after another actor ("de Amerikaanse president Trump" read as
             # two mentions) is the same argument
             args[-1].last = b

@@ -428,6 +428,11 @@ def _actor_key(a: Optional[ActorRef]) -> str:
     return a.country or (a.code or "")[:3] or a.text
 
 
+def _specificity(code: str) -> int:
+    """0356 > 035 > 030: a sub-code says more than its parent, a 0 digit is the parent's catch-all."""
+    return len(code) * 2 - (1 if code.endswith("0") else 0)
+
+
 def _overlap(a: Event, b: Event) -> bool:
     return bool(a.earliest and b.earliest and a.earliest <= b.latest and b.earliest <= a.latest)
 
@@ -453,7 +458,7 @@ def merge_events(events: list[Event]) -> list[Event]:
             out.append(ev)
             continue
         home.evidence.extend(ev.evidence)
-        if len(ev.cameo) > len(home.cameo):
+        if _specificity(ev.cameo) > _specificity(home.cameo):
             home.cameo, home.plover, home.goldstein = ev.cameo, ev.plover, ev.goldstein
         w_home = (home.latest or "") > (home.earliest or "") and (ev.latest, ev.earliest) != (home.latest, home.earliest)
         if ev.earliest and home.earliest and ev.earliest >= home.earliest and ev.latest <= home.latest:

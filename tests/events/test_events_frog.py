@@ -1,0 +1,115 @@
+"""The event coder on real Dutch sentences, analysed by the real Frog and the real time and
+actor stages (Frog is started once per session by tests/conftest.py)."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.pipeline import get_factory
+
+pytestmark = pytest.mark.frog
+
+
+@pytest.fixture(scope="module")
+def coded(analysed):
+    stages = [get_factory(name)() for name in ("timex", "actors", "events")]
+
+    def run(text: str, date: str = "2025-03-11"):
+        a = analysed(text, date)
+        a.timexes, a.actors, a.events = [], [], []
+        for st in stages:
+            a = st(a)
+        return a
+    return run
+
+
+def one(article, root: str):
+    found = [e for e in article.events if e.cameo.startswith(root)]
+    assert found, f"no {root} event in {[(e.cameo, e.rule) for e in article.events]}"
+    return found[0]
+
+
+def countries(e):
+    return (e.source.country if e.source else None, e.target.country if e.target else None)
+
+
+def test_intention_with_gaan_and_object_subcode(coded):
+    e = one(coded("De Verenigde Staten gaan weer militaire hulp leveren aan Oekraïne."), "07")
+    assert e.cameo == "072" and countries(e) == ("USA", "UKR") and e.mode == "intended"
+    assert e.plover == "AID" and e.quadclass == 2 and e.goldstein == pytest.approx(8.3)
+
+
+def test_negation(coded):
+    a = coded("Rusland heeft Oekraïne dinsdag niet aangevallen met raketten.")
+    assert a.events and all(e.mode == "negated" for e in a.events)
+
+
+def test_counterfactual_signing(coded):
+    a = coded("Naar verwachting zouden de Verenigde Staten en Oekraïne toen een akkoord ondertekenen. "
+              "In plaats daarvan werd de Oekraïense president weggestuurd.")
+    signed = [e for e in a.events if e.cameo.startswith("05")]
+    assert signed and all(e.mode == "counterfactual" for e in signed)
+
+
+def test_passive_with_door_agent(coded):
+    e = one(coded("Oekraïne werd woensdag door Russische troepen aangevallen met artillerie."), "19")
+    assert countries(e) == ("RUS", "UKR")
+
+
+def test_passive_without_agent_is_not_guessed(coded):
+    a = coded("Oekraïne werd woensdag aangevallen met artillerie.")
+    assert not [e for e in a.events if e.cameo.startswith("19")]
+
+
+def test_separable_verb_in_inverted_clause_dated_by_its_expression(coded):
+    e = one(coded("Op 24 februari 2022 vielen Russische troepen massaal Oekraïne binnen."), "19")
+    assert countries(e) == ("RUS", "UKR")
+    assert (e.earliest, e.latest) == ("2022-02-24", "2022-02-24")
+    assert e.trigger.text.split() == ["vielen", "binnen"]
+
+
+def test_nominal_event_between_two_actors_with_place(coded):
+    a = coded("De gesprekken tussen de Verenigde Staten en Rusland in Riyad duurden urenlang.")
+    e = one(a, "04")
+    assert set(countries(e)) == {"USA", "RUS"} and e.symmetric
+    assert e.place and e.place["country"] == "SAU"
+
+
+def test_anchored_date_a_week_ago(coded):
+    e = one(coded("Precies een week geleden pauzeerden de Verenigde Staten alle militaire hulp aan Oekraïne."), "16")
+    assert e.cameo == "1622" and countries(e) == ("USA", "UKR")
+    assert e.earliest <= "2025-03-04" <= e.latest
+
+
+def test_inverted_clause_subject_after_the_verb(coded):
+    e = one(coded("Gisteren ontving de Franse president Macron de Duitse bondskanselier in Parijs."), "04")
+    assert e.cameo == "043" and countries(e) == ("FRA", "DEU")
+
+
+def test_subordinate_clause_and_reported_speech(coded):
+    a = coded("De Amerikaanse minister zei dat Israël Hamas met raketten had aangevallen.")
+    e = one(a, "19")
+    assert countries(e) == ("ISR", "PSE") and e.cameo == "195"
+    assert e.attributed_to is not None and e.attributed_to.country == "USA"
+
+
+def test_merging_two_mentions_of_one_meeting(coded):
+    a = coded("Rusland en Oekraïne hebben in Istanbul gesprekken gevoerd. "
+              "Na de gesprekken tussen Rusland en Oekraïne volgde een persconferentie.")
+    meetings = [e for e in a.events if e.cameo.startswith("04")]
+    assert len(meetings) == 1 and len(meetings[0].evidence) == 2
+    assert meetings[0].confidence > 0.8
+
+
+def test_accident_yields_no_event(coded):
+    a = coded("Een vrachtwagen met een kraan heeft gisteren de brug van de E40 beschadigd in Erpe-Mere. "
+              "De bestuurder bleef ongedeerd.")
+    assert a.events == []
+
+
+def test_event_ids_and_evidence(coded):
+    a = coded("De Verenigde Staten gaan weer militaire hulp leveren aan Oekraïne. Rusland viel Oekraïne aan.")
+    assert [e.id for e in a.events] == [f"e{n}" for n in range(1, len(a.events) + 1)]
+    for e in a.events:
+        ev = e.evidence[0]
+        assert a.text[ev.start:ev.end] == ev.text and e.sentence and e.rule
+        assert 0 <= e.confidence <= 1
