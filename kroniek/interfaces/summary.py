@@ -1,6 +1,8 @@
 """A readable summary of what a run found: a timeline table of the events, per article."""
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -15,7 +17,8 @@ def _actor(a) -> str:
 
 
 def print_summary(articles: list[Article], errors: int, seconds: float, console: Console | None = None) -> None:
-    console = console or Console()
+    # Not on a terminal, Rich assumes 80 columns, too narrow for a timeline: allow a wide table.
+    console = console or Console(width=None if sys.stdout.isatty() else 160)
     events = sorted(((e, a) for a in articles for e in a.events), key=lambda p: (p[0].earliest or "", p[1].id))
     table = Table(title="kroniek: events found", show_lines=False, expand=False)
     for col in ("date", "source", "CAMEO", "target", "mode", "evidence"):
