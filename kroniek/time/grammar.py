@@ -51,6 +51,7 @@ class Sem:
     start: Optional["Sem"] = None       # range ends
     end: Optional["Sem"] = None
     ttype: Optional[str] = None         # forced TIMEX3 type
+    second: Optional[int] = None
     week: Optional[int] = None          # ISO week number, or n-th week of a month/year
     weekof: bool = False                # "de eerste week van juli"
 
@@ -93,6 +94,11 @@ def b_dmy(m, lex, text):
         return None
     wd = lex.weekday(g(m, "wd")) if g(m, "wd") else None
     return Sem("date", year=year, month=month, day=day, weekday=wd)
+
+
+def b_dmy_dateline(m, lex, text):
+    day, month, year = int(m.group("day")), lex.lookup("dateline_months", g(m, "month")), year_of("'" + m.group("year") if len(m.group("year")) == 2 else m.group("year"))
+    return Sem("date", year=year, month=month, day=day) if month and 1 <= day <= 31 else None
 
 
 def b_numeric_dm(m, lex, text):
@@ -149,8 +155,6 @@ def b_decade(m, lex, text):
     if w.isdigit():
         tens = int(w) // 10
         century = int(g(m, "cent")) if g(m, "cent") else (19 if tens >= 2 else 20)
-        if g(m, "cent"):
-            century = int(g(m, "cent")) // 100
         return Sem("date", decade=century * 10 + tens)
     tens = lex.lookup("decades", w)
     return Sem("date", decade=190 + tens) if tens else None
@@ -203,7 +207,7 @@ def b_rel(m, lex, text):
         if deic != 0:
             return None
         return Sem("dayword", n=0, part=unit, ttype="TIME")
-    if g(m, "deic") in ("komende", "komend", "volgende", "afgelopen") and g(m, "det") and unit in ("D", "W", "M", "Y"):
+    if g(m, "deic") in ("afgelopen", "voorbije") and g(m, "det") and unit in ("D", "W", "M", "Y"):
         # "de komende week", "het afgelopen jaar": a period that touches the reference day
         return Sem("duration", n=1, unit=unit, deic=deic, ttype="DURATION")
     return Sem("rel", unit=unit, deic=deic)
@@ -363,7 +367,7 @@ def b_vague(m, lex, text):
     w = lex.key(g(m, "v"))
     if w == "nu" and re.match(r"\s*(?:eenmaal|al)\b", text[m.end():]) and False:
         return None
-    if w in ("eerder", "recent") and re.match(r"\s+(?:dan|genoemd|aangekondigd|gemelde|dit|deze)\b", text[m.end():], re.I):
+    if w in ("eerder", "recent", "later") and re.match(r"\s+(?:dan|genoemd|aangekondigd|gemelde|dit|deze|vorige|vorig|volgende|volgend|afgelopen|komende|in\s+de|in\s+het|op\s+de)\b", text[m.end():], re.I):
         return None
     return Sem("vague", value=lex.lookup("vague", w))
 
@@ -400,7 +404,7 @@ def b_clock(m, lex, text):
                 re.match(r"\s*(?:%|procent|euro|dollar|miljoen|miljard|meter|kilo|km|cm|kg|punten|graden|mm)\b", text[m.end():], re.I):
             return None
     part = lex.lookup("parts_of_day_adverbs", g(m, "pod")) if g(m, "pod") else None
-    return Sem("time", hour=with_part(h, part), minute=mi, ttype="TIME")
+    return Sem("time", hour=with_part(h, part), minute=mi, second=int(m.group("sec")) if g(m, "sec") else None, ttype="TIME")
 
 
 def b_hour(m, lex, text):
@@ -417,11 +421,14 @@ def b_hour_range(m, lex, text):
     if h1 is None or h2 is None or h1 > 24 or h2 > 24:
         return None
     clock = g(m, "m1") or g(m, "m2")
-    if not (clock or g(m, "uur1") or g(m, "uur2") or g(m, "pod1") or g(m, "pod2")):
-        return None
-    if not g(m, "pre") and not (g(m, "m1") and g(m, "m2")):
-        return None
-    if g(m, "pre") == "tussen" and g(m, "conn") not in ("en", "-", "–"):
+    pod = g(m, "pod1") or g(m, "pod2")
+    if not (clock or g(m, "uur1") or g(m, "uur2") or pod):
+        # bare numbers ("van 5 tot 7") are hours only before a time-ish word or the end
+        nxt = re.match(r"\s*(\w+)?", text[m.end():]).group(1)
+        if not g(m, "pre") or (nxt and nxt.lower() not in ("op", "om", "in", "vandaag", "morgen", "gisteren", "vanavond",
+                                                             "vanmiddag", "vanochtend", "vanmorgen", "uur", "s")):
+            return None
+    if not g(m, "pre") and not (g(m, "m1") and g(m, "m2")) and not pod:
         return None
     p1 = lex.lookup("parts_of_day_adverbs", g(m, "pod1")) if g(m, "pod1") else None
     p2 = lex.lookup("parts_of_day_adverbs", g(m, "pod2")) if g(m, "pod2") else None
@@ -523,6 +530,8 @@ def b_dm_dash(m, lex, text):
     wd = lex.weekday(g(m, "wd")) if g(m, "wd") else None
     if wd is None and not g(m, "ctx"):
         return None
+    if re.match(r"\s*(?:['’‘]s\s|uur\b|u\b)", text[m.end():]):
+        return None       # "maandag 8-9 's ochtends": hours
     return Sem("date", month=month, day=day, weekday=wd)
 
 
@@ -547,7 +556,9 @@ PREP_YEAR = r"(?:in|sinds|sedert|vanaf|van|tot|uit|na|voor|vóór|rond|omstreeks
 
 RULES: list[Rule] = [
     # absolute dates
-    Rule("date_dmy", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?:de\s+)?(?P<day>" + DAYNUM + r")\s+(?:van\s+)?(?P<month>{MONTHA})\.?(?:,?\s+(?:van\s+|in\s+)?(?P<year>" + YEAR + r"))?(?![\w-])", b_dmy),
+    Rule("date_dmy", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?:de\s+)?(?P<day>" + DAYNUM + r")\s+(?:van\s+)?(?P<month>{MONTHA})\.?(?:,?\s+(?:van\s+|in\s+)?(?P<year>" + YEAR + r"))?(?!\w|-[^\W\d])", b_dmy),
+    Rule("month_range", r"(?P<m1>{MONTHA})\.?\s*[-–]\s*(?P<m2>{MONTHA})\.?,?\s+(?P<year>\d{4})", lambda m, lex, t: Sem("range", start=Sem("date", month=lex.month(g(m, "m1"))), end=Sem("date", month=lex.month(g(m, "m2")), year=int(m.group("year"))))),
+    Rule("dateline", r"(?P<day>[0-3]?\d)-(?P<month>{DLMONTH})-(?P<year>\d{4}|\d{2})(?![\d-])", lambda m, lex, t: b_dmy_dateline(m, lex, t)),
     Rule("date_mdy", r"(?P<month>{MONTH})\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{4})", b_dmy),
     Rule("date_numeric", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/-])", b_dmy),
     Rule("date_iso", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])", b_iso),
@@ -568,7 +579,7 @@ RULES: list[Rule] = [
     Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>week|werkweek|weekend|maand|kwartaal|jaar|decennium|eeuw|ochtend|middag|avond|nacht)", b_rel),
     Rule("dayword", r"(?P<dw>{DAYWORD})(?:\s+(?P<vroeg>vroeg))?", b_dayword),
     Rule("weekday", r"(?:(?P<deic>{DEIC})\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?(?:\s+(?P<jl>jongstleden|laatstleden|jl\.|ll\.))?", b_weekday),
-    Rule("weekday_week", r"(?P<weekdeic>{DEIC})\s+week\s+(?P<wd>{WEEKDAY})(?P<part>{PART})?", b_weekday),
+    Rule("weekday_week", r"(?P<weekdeic>{DEIC})\s+week\s*(?:op\s+|-\s*|,\s*)?(?P<wd>{WEEKDAY})(?P<part>{PART})?", b_weekday),
     Rule("weekday_of_week", r"(?P<wd>{WEEKDAY})(?P<part>{PART})?\s+(?:van\s+)?(?P<weekdeic>{DEIC})\s+week", b_weekday),
     Rule("shift", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\s+(?P<dir>geleden|terug)", b_shift),
     Rule("shift_ahead", r"(?:(?P<amod>{AMOD})\s+)?(?P<dir>over)\s+(?P<num>{NUM})\s+(?P<unit>{UNIT})(?!\s+(?:en|of)\s)", lambda m, lex, t: b_shift(m, lex, t)),
@@ -589,7 +600,7 @@ RULES: list[Rule] = [
     Rule("set_per", r"(?:(?:eenmaal|tweemaal|driemaal|(?:{NUM})\s+keer|(?:{NUM})\s+maal)\s+)?per\s+(?P<unit>dag|week|maand|jaar|kwartaal|uur)", b_set_per),
     Rule("set_om_de", r"om\s+de\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
     # clock times
-    Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?![\d.,]\d)", b_clock),
+    Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?![\d.,]\d)", b_clock),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
     Rule("hour_pod", r"(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u)\s+(?P<pod>{PODADV})", b_hour),
     Rule("pod_hour", r"(?P<pod>{PODADV})\s+(?:om\s+)?(?P<hw>[0-2]?\d|" + HOURW + r")(?:\s+uur)?(?![\d:.])", b_hour),

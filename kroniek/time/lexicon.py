@@ -57,6 +57,7 @@ class Lexicon:
             "MONTH": alternation(d["months"]),
             "MONTHA": alternation(list(d["months"]) + list(d["month_abbreviations"])),
             "WEEKDAY": alternation(d["weekdays"]),
+            "DLMONTH": alternation(d["dateline_months"]),
             "WDABBR": r"(?:ma|di|wo|do|vr|za|zo|maan|dins|woens|donder|vrij|zater|zon)(?:d\.|\.)?",
             "PART": parts,
             "PODADV": alternation(d["parts_of_day_adverbs"]).replace("'", "['’‘]"),

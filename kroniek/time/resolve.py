@@ -192,9 +192,7 @@ def week_of(sem: Sem, year: int) -> Optional[tuple[Interval, str]]:
         return iv.week_interval(monday), f"{year:04d}-W{sem.week:02d}"
     period = iv.month_interval(year, sem.month) if sem.month else iv.year_interval(year)
     if sem.week == -1:
-        w = iv.week_interval(period.latest)
-        if w.latest > period.latest and not sem.month:
-            w = iv.week_interval(period.latest - dt.timedelta(days=7))
+        w = iv.week_interval(period.latest if sem.month else dt.date(year, 12, 28))   # 28 Dec: always in the last ISO week
     else:
         first = iv.week_interval(period.earliest)
         if not sem.month and period.earliest.isoweekday() > 4:     # ISO: week 1 has the first Thursday
@@ -474,7 +472,8 @@ def resolve_vague(sem: Sem, ctx: Context) -> Resolved:
 def hhmm(sem: Sem) -> str:
     if sem.hour is None:
         return f"T{sem.part}"
-    return f"T{sem.hour:02d}" + (f":{sem.minute:02d}" if sem.minute is not None else "")
+    return f"T{sem.hour:02d}" + (f":{sem.minute:02d}" if sem.minute is not None else "") + \
+        (f":{sem.second:02d}" if sem.second is not None else "")
 
 
 def resolve_time(sem: Sem, ctx: Context) -> Optional[Resolved]:
@@ -519,6 +518,10 @@ def resolve_time_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
         if day is None:
             return None
         base, i = day.value.split("T")[0], day.interval
+        if sem.date.kind == "date" and sem.date.year is None and len(base) == 10:
+            base = "XXXX" + base[4:]                 # the text names no year
+        elif sem.date.kind == "weekday" and sem.date.deic is None and not sem.date.nextweek:
+            base = f"XXXX-WXX-{sem.date.weekday}"
         part = sem.date.part
         if part:
             from .grammar import with_part
@@ -542,7 +545,10 @@ def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
         return resolve_time_range(sem, ctx)
     if start.kind == "date" and end.kind == "date":
         if start.year is None and end.year is not None and start.decade is None:
-            start = Sem(**{**start.__dict__, "year": end.year})
+            y = end.year
+            if start.month and end.month and (start.month, start.day or 0) > (end.month, end.day or 0):
+                y -= 1                                   # "nov-feb 2017": November 2016
+            start = Sem(**{**start.__dict__, "year": y})
         if start.month is None and start.day and end.month:
             start = Sem(**{**start.__dict__, "month": end.month})
     s, e = resolve(start, ctx), resolve(end, ctx)

@@ -131,12 +131,12 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
         if i + 1 < len(ms):
             b = ms[i + 1]
             gap = text[a.end:b.start] if b.start >= a.end else text[a.end:b.mstart]
-            before = text[max(0, a.mstart - 12):a.mstart]
+            before = text[max(0, a.start - 12):a.start]
             starter = RANGE_START.search(before)
             ok_kinds = a.sem.kind in DATEISH and b.sem.kind in DATEISH or (a.sem.kind == "time" and b.sem.kind == "time")
             is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+", gap)))
             if is_range and not (gap.strip() in ("-", "–") and " " in gap and a.sem.kind == "date" and a.sem.year and not b.sem.year and False):
-                s = starter.start() + max(0, a.mstart - 12) if starter else a.start
+                s = starter.start() + max(0, a.start - 12) if starter else a.start
                 rs = Sem("range", start=a.sem, end=b.sem, ttype="TIME" if a.sem.kind == "time" else None)
                 out.append(merge(a, b, rs, "range", start=s))
                 i += 2
@@ -212,7 +212,7 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
         if r is None:
             continue
         tid = f"t{len(out) + 1}"
-        e, l = r.interval.iso() if r.interval is not None and r.type in ("DATE", "TIME") else (None, None)
+        e, l = r.interval.iso() if r.interval is not None else (None, None)
         out.append(Timex(text=text[m.start:m.end], start=m.start, end=m.end, type=m.sem.ttype or r.type,
                          value=r.value, mod=r.mod or (m.sem.mod if m.sem.mod in ("ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER") else None),
                          earliest=e, latest=l, sent=sent, tid=tid,

@@ -80,25 +80,51 @@ def sentence_bounds(text: str, start: int) -> tuple[int, int]:
     return a, (m.start() if m else len(text))
 
 
+CLAUSE_BREAK = re.compile(r"[,;:()]|\s(?:dat|die|waar|waarin|waarmee|omdat|toen|nadat|voordat|zodat|terwijl|maar|wanneer|als|hoewel|nu|zodra)\s", re.I)
+DETERMINERS = {"de", "het", "een", "deze", "die", "dit", "dat", "zijn", "haar", "hun", "onze", "mijn", "jouw",
+               "uw", "hetzelfde", "dezelfde", "elke", "iedere", "alle", "veel", "vele", "meer", "twee", "drie"}
+
+
+def clause_bounds(text: str, a: int, b: int, start: int) -> tuple[int, int]:
+    ca, cb = a, b
+    for m in CLAUSE_BREAK.finditer(text, a, b):
+        if m.end() <= start:
+            ca = m.start()
+        elif m.start() >= start:
+            cb = m.start()
+            break
+    return ca, cb
+
+
+def marker_tense(t: str, prev: str, w: dict, perfect: bool) -> Optional[str]:
+    if t in w["future"]:
+        return "future"
+    if t in w["past"]:
+        return "past"
+    if t in w["perfect_aux"]:
+        return "past" if perfect else "present"
+    if t in w["present"]:
+        return "present"
+    if len(t) >= 6 and re.fullmatch(r"\w+(?:de|te)n?", t) and t not in w["not_weak_past"] and not t.startswith("ge") \
+            and prev not in DETERMINERS and not t.endswith(("ische", "iste", "ante", "ente", "ende", "ste")):
+        return "past"        # weak past: kondigde, daalde, meldden
+    return None
+
+
 def tense_from_text(text: str, start: int, end: int) -> str:
+    """The nearest tense marker in the clause of the expression, else in its sentence."""
     a, b = sentence_bounds(text, start)
     w = words()
-    best: Optional[tuple[int, str]] = None
     toks = [(m.start(), m.group(0).lower()) for m in WORD.finditer(text, a, b)]
     lower = {t for _, t in toks}
     perfect = any(t in w["participles"] or (re.fullmatch(r"(?:\w*)ge\w{2,}(?:d|t|en)", t) and t not in w["not_participles"]) for t in lower)
+    ca, cb = clause_bounds(text, a, b, start)
+    found: list[tuple[bool, int, str]] = []
+    prev = ""
     for pos, t in toks:
-        if start <= pos < end:
-            continue
-        if t in w["future"]:
-            tense = "future"
-        elif t in w["past"]:
-            tense = "past"
-        elif t in w["perfect_aux"] and perfect:
-            tense = "past"
-        else:
-            continue
-        dist = abs(pos - start)
-        if best is None or dist < best[0]:
-            best = (dist, tense)
-    return best[1] if best else "present"
+        if not (start <= pos < end):
+            tense = marker_tense(t, prev, w, perfect)
+            if tense:
+                found.append((not (ca <= pos < cb), abs(pos - start), tense))
+        prev = t
+    return min(found)[2] if found else "present"
