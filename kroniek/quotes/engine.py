@@ -167,7 +167,8 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
                             or doc.tok(k).rel == "svp"):
             k += 1
         after = doc.np_chunk_from(k, 1) if k in rng else None
-        before = doc.np_chunk_from(v - 1, -1) if v - 1 in rng else None
+        lead = min(cue_tokens(doc, v, cue)) - 1      # before "liet" in "Het Kremlin liet weten"
+        before = doc.np_chunk_from(lead, -1) if lead in rng else None
         span = (after or before) if inverted else (before or after)
         if span is None:
             return None
@@ -380,6 +381,9 @@ def _next_clause(doc: Doc, lex: CueLexicon, first: int, end: int) -> int:
             nxt = doc.tok(k + 1)
             if is_finite(nxt) and verb_cue(doc, k + 1, lex, "dat") and _complementizer(doc, k + 1) is not None:
                 return k
+        if t.text == "," and any(doc.tok(j).lemma.lower() in lex.sources and j not in doc.quoted
+                                 for j in range(k + 1, min(end, k + 5))):
+            return k        # "…, al gaat het volgens Rutte om …": another source's clause
         if t.lemma.lower() in ("aldus",) and t.tag in ("BW", "VZ"):
             return k - 1 if k - 1 >= first and doc.tok(k - 1).text == "," else k
     return end

@@ -180,11 +180,14 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
 
 
 def _opens_block(text: str, op: Mark, paragraphs) -> bool:
-    """An unclosed opener counts only at a paragraph start or after a colon (a quote that
-    simply lost its closing mark); elsewhere it is more likely a stray apostrophe."""
+    """An unclosed opener counts after a colon (a quote that lost its closing mark) or, for
+    marks that are never apostrophes, at a paragraph start; elsewhere it is more likely a
+    stray apostrophe."""
     before = text[:op.pos].rstrip(" \t")
-    return (op.family == DOUBLE or op.text in "‘‚") and (
-        not before or before.endswith((":", "\n")) or any(op.pos == ps for ps, _ in paragraphs))
+    if before.endswith(":"):
+        return True
+    at_start = not before or before.endswith("\n") or any(op.pos == ps for ps, _ in paragraphs)
+    return at_start and (op.family == DOUBLE or op.text in "‘‚")
 
 
 def _outermost(pairs):

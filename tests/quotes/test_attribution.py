@@ -1,0 +1,176 @@
+"""Quotes and speakers on real Frog analyses of short, realistic news sentences: every
+quote style, every attribution pattern, indirect speech, scare quotes, pronouns."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.quotes.component import make_quotes
+
+pytestmark = pytest.mark.frog
+
+
+@pytest.fixture(scope="module")
+def quotes_of(analysed):
+    finder = make_quotes()
+
+    def run(text: str, date: str = "2025-03-10"):
+        a = finder(analysed(text, date))
+        return a.quotes
+    return run
+
+
+def speaker(q) -> str:
+    return (q.speaker.person or q.speaker.text) if q.speaker else ""
+
+
+def direct(qs):
+    return [q for q in qs if q.direct]
+
+
+def indirect(qs):
+    return [q for q in qs if not q.direct]
+
+
+@pytest.mark.parametrize("text,quote,who", [
+    ('"We gaan ze vertellen dat dit op tafel ligt", zei de Amerikaanse minister van Buitenlandse Zaken Rubio.',
+     "We gaan ze vertellen dat dit op tafel ligt", "Rubio"),
+    ("“Wij blijven Oekraïne steunen zolang als nodig is”, aldus NAVO-chef Stoltenberg.",
+     "Wij blijven Oekraïne steunen zolang als nodig is", "Stoltenberg"),
+    ("„Dit akkoord is een doorbraak voor het klimaat”, zegt Frans Timmermans.",
+     "Dit akkoord is een doorbraak voor het klimaat", "Timmermans"),
+    ("'De sancties tegen Rusland blijven van kracht', stelt premier Rutte.",
+     "De sancties tegen Rusland blijven van kracht", "Rutte"),
+    ("‘We kunnen deze aanvallen niet langer tolereren’, benadrukt de Franse president Macron.",
+     "We kunnen deze aanvallen niet langer tolereren", "Macron"),
+    (",,Er dreigt een humanitaire ramp in Gaza'', waarschuwt VN-chef Guterres.",
+     "Er dreigt een humanitaire ramp in Gaza", "Guterres"),
+    (",,Er dreigt een humanitaire ramp in Gaza”, waarschuwt VN-chef Guterres.",
+     "Er dreigt een humanitaire ramp in Gaza", "Guterres"),
+])
+def test_every_quote_style_with_its_speaker(quotes_of, text, quote, who):
+    qs = direct(quotes_of(text))
+    assert [q.quote for q in qs] == [quote]
+    assert who in speaker(qs[0])
+    assert qs[0].cue is not None
+    assert text[qs[0].start:qs[0].end] == quote
+
+
+def test_speaker_before_the_colon(quotes_of):
+    (q,) = direct(quotes_of('Minister Hoekstra zei tegen de NOS: "Wij gaan hier niet mee akkoord."'))
+    assert "Hoekstra" in speaker(q) and q.quote == "Wij gaan hier niet mee akkoord."
+
+
+def test_headline_quote(quotes_of):
+    text = ("Rutte: 'Met kleine aanscherpingen kom je er niet'\n\n"
+            "Premier Rutte wil strengere coronamaatregelen. Het kabinet beslist vrijdag.")
+    (q,) = direct(quotes_of(text))
+    assert q.quote == "Met kleine aanscherpingen kom je er niet"
+    assert "Rutte" in speaker(q)
+
+
+def test_multi_sentence_quote_and_its_continuation(quotes_of):
+    text = ('"Oekraïne is bereid om te stoppen met de gevechten. En nu is het aan Rusland", zei Rubio. '
+            '"We wachten op een antwoord uit Moskou."')
+    qs = direct(quotes_of(text))
+    assert qs[0].quote == "Oekraïne is bereid om te stoppen met de gevechten. En nu is het aan Rusland"
+    assert qs[1].quote == "We wachten op een antwoord uit Moskou."
+    assert all("Rubio" in speaker(q) for q in qs)
+
+
+def test_multi_paragraph_quote(quotes_of):
+    text = ('"De situatie aan het front is ernstig. We hebben dringend meer munitie nodig.\n\n'
+            '"Zonder steun uit het Westen houden we het niet vol", zei president Zelensky.')
+    (q,) = direct(quotes_of(text))
+    assert len(q.parts) == 2
+    assert q.quote.startswith("De situatie") and q.quote.endswith("niet vol")
+    assert "Zelensky" in speaker(q)
+
+
+def test_quote_interrupted_by_its_attribution_and_pronoun_speaker(quotes_of):
+    text = ('De Amerikaanse minister Rubio sprak na afloop met journalisten. '
+            '"We gaan," zei hij, "de Russen vertellen dat het voorstel op tafel ligt."')
+    (q,) = direct(quotes_of(text))
+    assert q.quote == "We gaan de Russen vertellen dat het voorstel op tafel ligt."
+    assert len(q.parts) == 2
+    assert "Rubio" in speaker(q)
+    assert q.cue.text.startswith("zei")
+
+
+def test_partial_quote_inside_reported_speech(quotes_of):
+    text = ('Trump gaf aan dat de VS de hulp weer zou hervatten zodra Oekraïne zou laten zien zich '
+            '"te goeder trouw in te zetten" voor onderhandelingen met Rusland.')
+    qs = quotes_of(text)
+    (d,) = direct(qs)
+    assert d.quote == "te goeder trouw in te zetten" and "Trump" in speaker(d)
+    (i,) = indirect(qs)
+    assert "Trump" in speaker(i) and i.quote.startswith("de VS de hulp weer zou hervatten")
+
+
+@pytest.mark.parametrize("text", [
+    "Duizenden mensen liepen woensdag mee in een 'witte mars' tegen antisemitisme.",
+    "Rutte begrijpt dat Nederlanders volgende week 'gewoon' Sinterklaas willen vieren.",
+    "Het programma 'Pano' gaat woensdag op bezoek bij een drugsdealer.",
+    "In een interview met de 'Frankfurter Allgemeine Zeitung' kondigde Merkel hervormingen aan.",
+])
+def test_scare_quotes_and_titles_are_not_quotes(quotes_of, text):
+    assert direct(quotes_of(text)) == []
+
+
+def test_short_phrase_said_by_someone_is_a_partial_quote(quotes_of):
+    (q,) = direct(quotes_of("VN-chef Guterres waarschuwt voor een 'nieuwe Koude Oorlog' tussen het Westen en Rusland."))
+    assert q.quote == "nieuwe Koude Oorlog" and "Guterres" in speaker(q)
+
+
+@pytest.mark.parametrize("text,who,claim", [
+    ("Rutte zegt dat het kabinet de belastingen niet zal verhogen.", "Rutte",
+     "het kabinet de belastingen niet zal verhogen"),
+    ("Het Kremlin liet weten dat Poetin niet naar de top komt.", "Kremlin", "Poetin niet naar de top komt"),
+    ("Volgens de VN zijn er al meer dan tienduizend burgers omgekomen.", "VN",
+     "zijn er al meer dan tienduizend burgers omgekomen"),
+    ("Er zijn al meer dan tienduizend burgers omgekomen, aldus de VN.", "VN",
+     "Er zijn al meer dan tienduizend burgers omgekomen"),
+    ("Het kabinet maakt een grote fout, zegt PVV-leider Wilders.", "Wilders", "Het kabinet maakt een grote fout"),
+    ("Kamerlid Agema vindt dat het kabinet te weinig doet voor de zorg.", "Agema",
+     "het kabinet te weinig doet voor de zorg"),
+])
+def test_indirect_speech(quotes_of, text, who, claim):
+    qs = indirect(quotes_of(text))
+    assert qs, text
+    q = qs[0]
+    assert q.direct is False and who in speaker(q) and q.quote == claim
+    assert direct(quotes_of(text)) == []
+
+
+def test_volgens_a_plan_is_not_a_source(quotes_of):
+    assert indirect(quotes_of("Volgens het plan moeten de troepen zich binnen een week terugtrekken.")) == []
+
+
+def test_speaker_in_the_next_sentence(quotes_of):
+    text = '"Rusland is in veel opzichten een corrupte staat." Dat zegt klokkenluider Edward Snowden.'
+    (q,) = direct(quotes_of(text))
+    assert "Snowden" in speaker(q) and q.cue is not None
+
+
+def test_speaker_in_the_previous_sentence(quotes_of):
+    text = ('Premier Rutte verwees naar de nieuwe ministersploeg. "Die moet de plannen gaan uitwerken."')
+    (q,) = direct(quotes_of(text))
+    assert "Rutte" in speaker(q)
+
+
+def test_pronoun_speaker_after_the_quote(quotes_of):
+    text = ('Kamerlid Fleur Agema van de PVV is kritisch over het beleid. '
+            '"Deze premier sluit liever de samenleving dan dat hij investeert in de zorg", zei ze.')
+    (q,) = direct(quotes_of(text))
+    assert "Agema" in speaker(q)
+
+
+def test_generic_speaker_is_nobody(quotes_of):
+    (q,) = direct(quotes_of("Dan denk je: 'Ik wil ook zo'n groot huis hebben.'"))
+    assert q.speaker is None
+
+
+def test_output_record_has_the_schema_fields(quotes_of):
+    (q,) = direct(quotes_of('"We stoppen met de steun", zei minister Brekelmans.'))
+    d = q.to_json("doc1")
+    assert d["doc"] == "doc1" and d["direct"] is True and d["quote"] == "We stoppen met de steun"
+    assert "Brekelmans" in d["speaker"]["name"] and d["id"] == "q1"

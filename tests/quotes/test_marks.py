@@ -1,0 +1,83 @@
+"""The quote-mark scanner on every Dutch and Flemish style (no Frog needed)."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.quotes.marks import find_quoted
+from kroniek.reading.paragraphs import split_paragraphs
+
+
+def quoted(text: str) -> list[str]:
+    return [q.text(text) for q in find_quoted(text, split_paragraphs(text))]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"We gaan ze vertellen dat dit op tafel ligt", zei Rubio na het overleg.',
+     ["We gaan ze vertellen dat dit op tafel ligt"]),
+    ("“Wij blijven Oekraïne steunen”, aldus de minister.", ["Wij blijven Oekraïne steunen"]),
+    ("„Dit akkoord is een doorbraak”, zegt Von der Leyen.", ["Dit akkoord is een doorbraak"]),
+    ("„Dit akkoord is een doorbraak“, zegt Von der Leyen.", ["Dit akkoord is een doorbraak"]),
+    ("'De sancties blijven van kracht', stelt de woordvoerder.", ["De sancties blijven van kracht"]),
+    ("‘We kunnen dit niet langer tolereren’, benadrukt Stoltenberg.", ["We kunnen dit niet langer tolereren"]),
+    ("Rutte supertrots: ’Max, gefeliciteerd met deze fenomenale prestatie!’",
+     ["Max, gefeliciteerd met deze fenomenale prestatie!"]),
+    (",,Ik wilde niet het risico lopen dat ik premier zou worden.'' Dat zei Dijkhoff.",
+     ["Ik wilde niet het risico lopen dat ik premier zou worden."]),
+    (",,Ik wilde niet het risico lopen dat ik premier zou worden.” Dat zei Dijkhoff.",
+     ["Ik wilde niet het risico lopen dat ik premier zou worden."]),
+    ("Hij noemde het «een schande voor Europa».", ["een schande voor Europa"]),
+])
+def test_every_style(text, expected):
+    assert quoted(text) == expected
+
+
+def test_apostrophes_are_not_quotes():
+    text = ("Deepfake video’s worden 's avonds bekeken, zo'n 80 procent van de AOC's in de jaren '80 "
+            "en 't is ’s werelds grootste probleem.")
+    assert quoted(text) == []
+
+
+def test_scare_quote_is_found_here_and_judged_later():
+    # The scanner finds it; the engine decides it is not a quotation (one word).
+    assert quoted("Rutte begrijpt dat Nederlanders 'gewoon' Sinterklaas willen vieren.") == ["gewoon"]
+
+
+def test_quote_with_apostrophe_inside():
+    text = "'Het binnenhalen van de twee AOC's is een mijlpaal voor VLM Airlines.' Zo reageert de maatschappij."
+    assert quoted(text) == ["Het binnenhalen van de twee AOC's is een mijlpaal voor VLM Airlines."]
+
+
+def test_interrupted_quote_gives_two_stretches():
+    text = '"We gaan," zei hij, "ze vertellen dat het voorstel op tafel ligt."'
+    assert quoted(text) == ["We gaan", "ze vertellen dat het voorstel op tafel ligt."]
+
+
+def test_nested_single_inside_double_keeps_the_outer():
+    text = '"Hij zei letterlijk \'nooit meer\' tegen ons", vertelt de burgemeester.'
+    assert quoted(text) == ["Hij zei letterlijk 'nooit meer' tegen ons"]
+
+
+def test_multi_paragraph_quote_follows_the_newspaper_convention():
+    text = ('"De situatie aan het front is ernstig. We hebben meer munitie nodig.\n\n'
+            '"Zonder steun uit het Westen houden we het niet vol," zei Zelensky.\n\nDaarna vertrok hij.')
+    qs = find_quoted(text, split_paragraphs(text))
+    assert len(qs) == 1
+    assert len(qs[0].parts) == 2
+    assert qs[0].text(text).startswith("De situatie aan het front")
+    assert qs[0].text(text).endswith("houden we het niet vol")
+
+
+def test_unclosed_quote_after_colon_runs_to_paragraph_end():
+    text = "De minister zei: 'We gaan door met de gesprekken.\n\nVolgende alinea."
+    assert quoted(text) == ["We gaan door met de gesprekken."]
+
+
+def test_stray_apostrophe_mid_sentence_is_dropped():
+    assert quoted("De prijs van de ' nieuwe wagen steeg.") == []
+
+
+def test_offsets_point_into_the_text():
+    text = "Zij zei: „Dit gaat niet door”."
+    (q,) = find_quoted(text)
+    assert text[q.start:q.end] == "Dit gaat niet door"
+    assert text[q.open_at] == "„" and text[q.close_end - 1] == "”"
