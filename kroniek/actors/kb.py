@@ -151,6 +151,7 @@ class KnowledgeBase:
     roles: dict[tuple[str, ...], RoleNoun] = field(default_factory=dict)
     default_country: dict[tuple[str, ...], str] = field(default_factory=dict)
     former_words: frozenset[str] = frozenset()
+    titles: frozenset[tuple[str, ...]] = frozenset()
     ambiguous: dict[tuple[str, ...], dict] = field(default_factory=dict)
     country_codes: frozenset[str] = frozenset()
     max_alias_len: int = 1
@@ -352,7 +353,7 @@ def _load_roles(kb: KnowledgeBase) -> None:
     path = DATA / "roles.yaml"
     data = _yaml(path) or {}
     for role, groups in data.items():
-        if role in ("default_country", "former"):
+        if role in ("default_country", "former", "titles"):
             continue
         if role not in ROLE_CODES:
             raise KBError(f"{path}:{_line_of(path, role + ':')}: unknown CAMEO role code {role!r}")
@@ -367,6 +368,10 @@ def _load_roles(kb: KnowledgeBase) -> None:
         for noun in nouns:
             kb.default_country[alias_key(noun)] = iso3
     kb.former_words = frozenset(normalise(w) for w in data.get("former") or ())
+    kb.titles = frozenset(alias_key(w) for w in data.get("titles") or ())
+    for t in kb.titles:
+        if t not in kb.roles:
+            raise KBError(f"{path}:{_line_of(path, 'titles:')}: title {' '.join(t)!r} is not a role noun")
 
 
 def _load_ambiguous(kb: KnowledgeBase) -> None:

@@ -99,6 +99,11 @@ def _match_aliases(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit
         if not entries:
             continue
         usable = [e for e in entries if not e.proper or _is_capitalised(toks[i])]
+        kinds = {e.kind for e in usable}
+        if "adjective" in kinds and len(kinds) > 1:
+            # ambiguous.yaml rule `pos`: an adjective where Frog says ADJ, a name otherwise
+            want_adj = n == 1 and toks[i].tag == "ADJ"
+            usable = [e for e in usable if (e.kind == "adjective") == want_adj] or usable
         if usable:
             kinds = {e.kind for e in usable}
             kind = next(k for k in ("person", "igo", "metonym", "party", "country", "capital", "demonym",
@@ -420,7 +425,7 @@ class Resolver:
                 if any(x.first == jj and x.kind != "person" for x in hits):
                     break
                 jj += 1
-            if jj > j and (h.role.office or h.role.role in ("GOV", "MIL", "JUD", "LEG", "OPP", "REB", "MED")):
+            if jj > j and (h.role.office or h.role.words in kb.titles):
                 unknown_name = (j, jj)
                 last = jj
         role = h.role
