@@ -11,6 +11,8 @@ Misbehaviour is switched on by environment variables, so a test can make it fail
 - FAKE_FROG_ONCE=PATH      misbehave only while PATH does not exist (create it when misbehaving),
                            so that a retry in a fresh process succeeds
 - FAKE_FROG_LOG=PATH       append one line "start <pid>" per process start
+- FAKE_FROG_DELAY=SECONDS  wait this long before answering each paragraph (a slow Frog)
+- FAKE_FROG_PROGRESS=PATH  append one line per paragraph answered (to kill a run mid-batch)
 """
 from __future__ import annotations
 
@@ -58,6 +60,13 @@ def misbehave(kind: str, paragraph: str) -> bool:
 
 
 def answer(paragraph: str, out) -> None:
+    delay = float(os.environ.get("FAKE_FROG_DELAY") or 0)
+    if delay:
+        time.sleep(delay)
+    progress = os.environ.get("FAKE_FROG_PROGRESS")
+    if progress:
+        with open(progress, "a") as f:
+            f.write(paragraph[:40] + "\n")
     if misbehave("HANG", paragraph):
         while True:
             time.sleep(3600)
