@@ -140,6 +140,10 @@ def read_warc_file(path: Path) -> Iterator[Article | InputError]:
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 try:
                     payload = record.content_stream().read()
+                    missing = getattr(record.raw_stream, "limit", 0)
+                    if missing:  # the file ends inside this record: never take half a page as the article
+                        raise InputProblem(f"truncated WARC record: the file ends {missing} bytes before "
+                                           f"the record does", file, number)
                     if not payload.strip():
                         raise InputProblem(f"empty page {url or ''}".strip(), file, number)
                     try:
