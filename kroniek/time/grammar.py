@@ -54,6 +54,7 @@ class Sem:
     second: Optional[int] = None
     week: Optional[int] = None          # ISO week number, or n-th week of a month/year
     weekof: bool = False                # "de eerste week van juli"
+    in_week: bool = False               # "de week van 10 april": the week around a day
 
 
 @dataclass
@@ -203,10 +204,8 @@ REL_UNITS = {"dag": "D", "week": "W", "weekend": "WE", "werkweek": "W", "maand":
 def b_rel(m, lex, text):
     deic = lex.lookup("deictic", g(m, "deic"))
     unit = REL_UNITS[lex.key(g(m, "unit"))]
-    if unit in ("MO", "AF", "EV", "NI"):
-        if deic != 0:
-            return None
-        return Sem("dayword", n=0, part=unit, ttype="TIME")
+    if unit in ("MO", "AF", "EV", "NI"):     # "vanavond", "volgende avond"
+        return Sem("dayword", n=deic, part=unit, ttype="TIME")
     if g(m, "deic") in ("afgelopen", "voorbije") and g(m, "det") and unit in ("D", "W", "M", "Y"):
         # "de komende week", "het afgelopen jaar": a period that touches the reference day
         return Sem("duration", n=1, unit=unit, deic=deic, ttype="DURATION")
@@ -385,7 +384,9 @@ def hour_of(s: Optional[str]) -> Optional[int]:
 
 
 def with_part(hour: int, part: Optional[str]) -> int:
-    if part in ("AF", "EV") and hour < 12:
+    if part == "AF" and hour <= 7:
+        return hour + 12
+    if part == "EV" and 5 <= hour < 12:       # "vanavond om 1.00" is one at night
         return hour + 12
     if part == "NI" and 6 <= hour < 12:
         return hour + 12
@@ -428,7 +429,7 @@ def b_hour_range(m, lex, text):
         if not g(m, "pre") or (nxt and nxt.lower() not in ("op", "om", "in", "vandaag", "morgen", "gisteren", "vanavond",
                                                              "vanmiddag", "vanochtend", "vanmorgen", "uur", "s")):
             return None
-    if not g(m, "pre") and not (g(m, "m1") and g(m, "m2")) and not pod:
+    if not g(m, "pre") and not (g(m, "m1") or g(m, "m2")) and not pod:
         return None
     p1 = lex.lookup("parts_of_day_adverbs", g(m, "pod1")) if g(m, "pod1") else None
     p2 = lex.lookup("parts_of_day_adverbs", g(m, "pod2")) if g(m, "pod2") else None
@@ -550,7 +551,7 @@ def b_dayrange(m, lex, text):
 
 # --- the rules ----------------------------------------------------------------------
 # Patterns are case-insensitive; ' ' in a pattern is literal, so white space is written \s+.
-DAYNUM = r"(?:[0-3]?\d(?:e|ste|de)?|{ORDW})"
+DAYNUM = r"(?:[0-3]?\d(?:e|ste|de)?|{ORDW}|{NUMW})"
 YEAR = r"(?:\d{4}|['’]\d\d)"
 PREP_YEAR = r"(?:in|sinds|sedert|vanaf|van|tot|uit|na|voor|vóór|rond|omstreeks|begin|eind|medio|halverwege|het\s+jaar|jaar|per|t/m|tussen|en|of|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|zomer|winter|lente|herfst|voorjaar|najaar)"
 
@@ -563,7 +564,7 @@ RULES: list[Rule] = [
     Rule("date_numeric", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/-])", b_dmy),
     Rule("date_iso", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])", b_iso),
     Rule("date_dm_slash", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/,.]\d)", b_numeric_dm),
-    Rule("month_year", r"(?P<month>{MONTHA})\.?\s+(?:van\s+|in\s+)?(?:het\s+jaar\s+)?(?P<year>" + YEAR + r")(?![\d])", b_month_year),
+    Rule("month_year", r"(?P<month>{MONTHA})\.?,?\s+(?:van\s+|in\s+)?(?:het\s+jaar\s+)?(?P<year>" + YEAR + r")(?![\d])", b_month_year),
     Rule("month", r"(?P<month>{MONTH})", b_month),
     Rule("year_context", r"(?<![\w-])" + PREP_YEAR + r"\s+(?P<x>(?P<year>[12]\d{3}))(?![\d.,]\d|\w)", b_year),
     Rule("year", r"(?P<x>(?P<year>(?:19|20)\d\d))(?![\d.,]\d|\w)", b_year),
@@ -571,6 +572,9 @@ RULES: list[Rule] = [
     Rule("decade_digits", r"(?:de\s+)?jaren\s+(?P<cent>1[0-9]|20)(?P<dec>\d0)", b_decade),
     Rule("century", r"(?:de\s+)?(?P<ord>{ORDW}|\d{1,2}(?:e|ste|de))\s+eeuw", b_century),
     Rule("quarter", r"(?:(?:het|dit)\s+)?(?P<qord>eerste|tweede|derde|vierde|laatste|[1-4]e)\s+kwartaal(?:\s+(?:van\s+)?(?:(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_quarter),
+    Rule("half_h", r"(?:(?P<year>\d{4})[-\s]?)?H(?P<h>[12])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: Sem("date", half=int(m.group("h")), year=int(m.group("year") or m.group("year2"))) if (m.group("year") or m.group("year2")) else None),
+    Rule("weekday_daynum", r"(?P<wd>{WEEKDAY}|{WDABBR}),?\s+(?:de\s+)?(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW})(?!\s*(?:{MONTHA}|[-/.:]\d|\w))", lambda m, lex, t: Sem("date", day=lex.ordinal(g(m, "day")), weekday=lex.weekday(g(m, "wd"))) if lex.ordinal(g(m, "day")) and 1 <= lex.ordinal(g(m, "day")) <= 31 else None),
+    Rule("week_of_date", r"(?:de\s+)?week\s+(?:van|beginnend|startend|aanvangend|vanaf)\s+(?:op\s+)?(?P<day>" + DAYNUM + r")\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", lambda m, lex, t: replace(b_dmy(m, lex, t), in_week=True) if b_dmy(m, lex, t) else None),
     Rule("quarter_q", r"(?:(?P<year>\d{4})[-\s]?)?Q(?P<q>[1-4])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: b_quarter_q(m, lex, t)),
     Rule("half_year", r"(?:(?:de|het)\s+)?(?P<hord>eerste|tweede)\s+(?:helft|jaarhelft|halfjaar|halve\s+jaar)(?:\s+van\s+(?:(?:het\s+jaar\s+)?(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_half),
     Rule("season", r"(?:(?:de|het|(?P<deic>{DEIC}))\s+)?(?P<season>{SEASON})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_season_checked := (lambda m, lex, t: b_season(m, lex, t) if (g(m, "deic") or g(m, "year") or re.match(r"(?:de|het)\s", g(m, 0) or "")) else None)),

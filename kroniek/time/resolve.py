@@ -202,6 +202,13 @@ def week_of(sem: Sem, year: int) -> Optional[tuple[Interval, str]]:
 
 
 def resolve_date(sem: Sem, ctx: Context) -> Optional[Resolved]:
+    if sem.in_week:
+        from dataclasses import replace as _replace
+        r = resolve_date(_replace(sem, in_week=False), ctx)
+        if r is None or not r.interval.is_day:
+            return r
+        w = iv.week_interval(r.interval.earliest)
+        return Resolved("DATE", fmt(w.earliest, "week"), None, w, "week")
     if sem.week is not None:
         if sem.year:
             got = week_of(sem, sem.year)
@@ -223,6 +230,8 @@ def resolve_date(sem: Sem, ctx: Context) -> Optional[Resolved]:
     if sem.century is not None:
         i = iv.century_interval(sem.century)
         return Resolved("DATE", f"{sem.century:02d}", timex_mod(sem.mod), iv.part(i, sem.mod), "century")
+    if sem.day and not sem.month:
+        return resolve_day_of_month(sem, ctx)
     if sem.year is not None:
         got = date_interval(sem, sem.year)
         if got is None:
@@ -241,6 +250,33 @@ def resolve_date(sem: Sem, ctx: Context) -> Optional[Resolved]:
         return None
     i, value = relative(ctx.ref, at)
     return Resolved("DATE", value, timex_mod(sem.mod), i, "day" if sem.day else "month")
+
+
+def resolve_day_of_month(sem: Sem, ctx: Context) -> Optional[Resolved]:
+    """'vrijdag de 26e', 'maandag 21': the month where that day is that weekday, by tense."""
+    def at(d):
+        cands = []
+        for k in range(-24, 25):
+            x = d + relativedelta(months=k)
+            try:
+                day = dt.date(x.year, x.month, sem.day)
+            except ValueError:
+                continue
+            if sem.weekday is None or day.isoweekday() == sem.weekday:
+                cands.append(day)
+        if not cands:
+            return None
+        past = [c for c in cands if c <= d]
+        fut = [c for c in cands if c >= d]
+        if ctx.tense == "past":
+            pick = past[-1] if past else fut[0]
+        else:
+            pick = fut[0] if fut else past[-1]
+        return iv.day_interval(pick), pick.isoformat()
+    if at(ctx.ref.earliest) is None or at(ctx.ref.latest) is None:
+        return None
+    i, value = relative(ctx.ref, at)
+    return Resolved("DATE", value, None, i)
 
 
 def resolve_holiday(sem: Sem, ctx: Context) -> Optional[Resolved]:
@@ -362,11 +398,13 @@ GRAN_OF_UNIT = {"S": "day", "MIN": "day", "H": "day", "D": "day", "WE": "day", "
                 "M": "month", "Q": "month", "Y": "year", "DE": "year", "CE": "century"}
 
 
-def shifted(base: Interval, n, unit: str, sign: int) -> Optional[tuple[Interval, str]]:
+def shifted(base: Interval, n, unit: str, sign: int, gran: Optional[str] = None) -> Optional[tuple[Interval, str]]:
+    """`base` moved by n units; the answer has the grain of the unit (a month for "twee
+    maanden geleden") unless `gran` says otherwise."""
     delta = delta_of(n, unit)
     if delta is None:
         return None
-    gran = GRAN_OF_UNIT[unit]
+    gran = gran or GRAN_OF_UNIT[unit]
     moved = iv.shift(base, delta if sign > 0 else -delta)
     if gran == "day":
         i = moved
@@ -400,7 +438,7 @@ def resolve_shift(sem: Sem, ctx: Context) -> Optional[Resolved]:
         b = resolve(sem.date, ctx)
         if b is None or b.interval is None or b.interval.earliest is None or b.interval.latest is None:
             return None
-        got = shifted(b.interval, sem.n, sem.unit, sem.deic)
+        got = shifted(b.interval, sem.n, sem.unit, sem.deic, "day" if b.interval.is_day else None)
         if got is None:
             return None
         i, value = got
@@ -420,6 +458,8 @@ def resolve_shift(sem: Sem, ctx: Context) -> Optional[Resolved]:
 
 def resolve_anchored(sem: Sem, ctx: Context) -> Optional[Resolved]:
     a = ctx.anchor
+    if sem.unit in ("H", "MIN", "S") and (a is None or a.type != "TIME") and ctx.doc.time and sem.n:
+        return resolve_shift(Sem("shift", n=sem.n, unit=sem.unit, deic=sem.deic), ctx)
     base = a.interval if a and a.interval and a.interval.earliest and a.interval.latest else ctx.ref
     if sem.n == 0 and a is None and sem.unit not in (None, "D"):
         return resolve_rel(Sem("rel", unit=sem.unit, deic=0), ctx)    # "dezelfde week" with nothing before it
@@ -544,7 +584,7 @@ def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
     if start.kind == "time" and end.kind == "time":
         return resolve_time_range(sem, ctx)
     if start.kind == "date" and end.kind == "date":
-        if start.year is None and end.year is not None and start.decade is None:
+        if start.year is None and end.year is not None and start.decade is None and start.deic is None:
             y = end.year
             if start.month and end.month and (start.month, start.day or 0) > (end.month, end.day or 0):
                 y -= 1                                   # "nov-feb 2017": November 2016

@@ -57,10 +57,10 @@ def candidates(text: str) -> list[Match]:
 
 
 def select(cands: list[Match]) -> list[Match]:
-    """Longest first (by what the rule consumed), then leftmost, then rule order."""
+    """Longest expression first, then the rule that needed more context, then leftmost, then rule order."""
     taken: list[Match] = []
     occupied = []
-    for c in sorted(cands, key=lambda c: (-(c.mend - c.mstart), c.mstart, c.order)):
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -(c.mend - c.mstart), c.mstart, c.order)):
         if any(c.mstart < e and s < c.mend for s, e in occupied):
             continue
         taken.append(c)
@@ -69,6 +69,7 @@ def select(cands: list[Match]) -> list[Match]:
 
 
 DATEISH = {"date", "rel", "holiday", "dayword", "weekday"}
+RANGE_ENDS = DATEISH | {"vague"}      # "van maart tot op heden", "tussen 22 januari en nu"
 POSITION = re.compile(r"(?:(?:aan|in|tegen|vanaf|sinds|tot)\s+)?(?:het\s+|de\s+)?(?P<pos>begin|eind|einde|midden|medio|half|halverwege|later|eerder|vroeg|laat)(?:\s+(?:van|in))?(?:\s+(?:het|de))?\s+$", re.I)
 POSITION_MOD = {"begin": "START", "vroeg": "START", "eind": "END", "einde": "END", "laat": "END",
                 "midden": "MID", "medio": "MID", "half": "MID", "halverwege": "MID",
@@ -80,6 +81,7 @@ OPEN_MOD = {"sinds": "ON_OR_AFTER", "sedert": "ON_OR_AFTER", "vanaf": "ON_OR_AFT
             "tot": "BEFORE", "tot en met": "ON_OR_BEFORE", "t/m": "ON_OR_BEFORE", "uiterlijk": "ON_OR_BEFORE",
             "voor": "BEFORE", "vóór": "BEFORE", "na": "AFTER", "tegen": "ON_OR_BEFORE",
             "niet later dan": "ON_OR_BEFORE", "ten laatste": "ON_OR_BEFORE"}
+DEIC_BEFORE = re.compile(r"(volgende|komende|aanstaande|eerstvolgende|eropvolgende|daaropvolgende|vorige|afgelopen|voorbije|verleden)\s+$", re.I)
 SHIFT_GAP = re.compile(r"\s*(?P<w>na|vanaf|voor|vóór|gerekend\s+vanaf|later\s+dan|eerder\s+dan|sinds)\s+(?:de\s+|het\s+)?", re.I)
 TIME_GAP = re.compile(r"^\s*,?\s*(?:om|rond|tegen|vanaf|van)?\s*$", re.I)
 TIME_DATE_GAP = re.compile(r"^\s*,?\s*(?:op\s+)?$", re.I)
@@ -101,6 +103,17 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
                 mod = POSITION_MOD[p.group("pos").lower()]
                 m = replace(m, start=p.start("pos") if not re.match(r"(?:vanaf|sinds|tot)\b", p.group(0), re.I) else p.start("pos"),
                             mstart=p.start("pos"), sem=replace(m.sem, mod=mod), rule=m.rule + "+pos")
+        out.append(m)
+    ms = out
+
+    # a deictic word before a year-less date: "volgende 6e april", "aanstaande Pasen"
+    out = []
+    for m in ms:
+        if m.sem.kind in ("date", "holiday") and m.sem.year is None and m.sem.deic is None and m.sem.decade is None:
+            dm = DEIC_BEFORE.search(text, max(0, m.mstart - 20), m.mstart)
+            if dm and (not out or dm.start() >= out[-1].mend):
+                sem = replace(m.sem, deic=-1 if dm.group(1).lower() in ("vorige", "afgelopen", "voorbije", "verleden") else 1)
+                m = replace(m, sem=sem, start=dm.start(), mstart=dm.start(), rule=m.rule + "+deic")
         out.append(m)
     ms = out
 
@@ -133,7 +146,9 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
             gap = text[a.end:b.start] if b.start >= a.end else text[a.end:b.mstart]
             before = text[max(0, a.start - 12):a.start]
             starter = RANGE_START.search(before)
-            ok_kinds = a.sem.kind in DATEISH and b.sem.kind in DATEISH or (a.sem.kind == "time" and b.sem.kind == "time")
+            ok_kinds = (a.sem.kind in RANGE_ENDS and b.sem.kind in RANGE_ENDS
+                        and all(x.sem.kind != "vague" or x.sem.value == "PRESENT_REF" for x in (a, b))
+                        and not (a.sem.kind == "vague" and b.sem.kind == "vague")) or (a.sem.kind == "time" and b.sem.kind == "time")
             is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+", gap)))
             if is_range and not (gap.strip() in ("-", "–") and " " in gap and a.sem.kind == "date" and a.sem.year and not b.sem.year and False):
                 s = starter.start() + max(0, a.start - 12) if starter else a.start
