@@ -83,11 +83,12 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
         boundary = False
         if segments[-1]:
             if t.tag == "VG" and "onder" in t.features and low in subs:
-                # a subordinate clause has its own finite verb ("toen" without one is the adverb "then")
+                # a subordinate clause has its own verb; "toen" without a finite one is the adverb "then"
+                strict = low in lex.words("ambiguous_subordinators")
                 for x in toks[k + 1:]:
                     if x.text in PUNCT_BOUNDARY:
                         break
-                    if is_finite(x):
+                    if is_finite(x) or (not strict and x.tag == "WW"):
                         boundary = True
                         break
             elif t.tag == "VNW" and "betr" in t.features and k > 0 and toks[k - 1].text in {",", "\""}:

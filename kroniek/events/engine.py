@@ -372,7 +372,9 @@ class EventCoder:
         evidence = Span(tok0.start, tokn.end, article.text[tok0.start:tokn.end], c.sent)
         earliest, latest, tid = self._date(article, f)
         if f.mode == "asserted" and tid and earliest > article.date.latest.isoformat() \
-                and tense(article, c) in ("present", "future", "none"):
+                and tense(article, c) in ("present", "future", "none") and not (
+                    c.finite is not None and article.tokens[c.finite].lemma in ("hebben", "zijn")
+                    and any("vd" in article.tokens[i].features for i in c.verbs)):
             f.mode = "intended"     # "reist volgende week af naar Seoel": announced, not yet done
         ev = Event(cameo=f.code, source=src.ref(), target=tgt_ref, mode=f.mode,  # noqa: E501
                    earliest=earliest, latest=latest, evidence=[evidence], trigger=trig,
@@ -395,9 +397,11 @@ class EventCoder:
         if tx is None and (f.entry.kind == "noun" or c.kind == "main"):
             s = article.sentences[c.sent]
             tx = dating.timex_in_span(article.timexes, s.start, s.end)
+        tns = tense(article, c)
+        if tx is not None and tns == "past" and tx.earliest > article.date.latest.isoformat():
+            tx = None          # a past event can not be dated after publication: a misread weekday
         if tx is not None:
             return tx.earliest, tx.latest, tx.tid or None
-        tns = tense(article, c)
         e, l = dating.from_document(article.date, tns, f.mode)
         return e, l, None
 

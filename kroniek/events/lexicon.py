@@ -178,7 +178,10 @@ def _word_matches(glob: str, lemma: str, text: str) -> bool:
         return True
     if any(c in glob for c in "*?["):
         return fnmatchcase(lemma, glob) or fnmatchcase(text, glob)
-    return glob == lemma or glob == text
+    if glob == lemma or glob == text:
+        return True
+    # a noun also matches as the head of a compound: regeerakkoord → akkoord, vredesgesprek → gesprek
+    return len(glob) >= 5 and len(lemma) - len(glob) >= 3 and lemma.endswith(glob)
 
 
 def find_pattern(pattern: Sequence[str], words: Sequence[tuple[str, str]], max_gap: int = 2) -> Optional[tuple[int, int]]:

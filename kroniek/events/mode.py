@@ -95,6 +95,10 @@ def tense(article: Article, clause: Clause) -> str:
     """past, present or future, from the finite verb and its auxiliaries."""
     fin = article.tokens[clause.finite] if clause.finite is not None else None
     if fin is None:
+        # a participle without a finite verb ("hacker opgepakt", or an auxiliary Frog mistagged)
+        # reports something done
+        if any("vd" in article.tokens[i].features for i in clause.verbs):
+            return "past"
         return "none"
     lemmas = [article.tokens[i].lemma for i in clause.verbs]
     has_vd = any("vd" in article.tokens[i].features for i in clause.verbs)
