@@ -48,11 +48,23 @@ class EventFilter:
         return all(getattr(self, f.name) in (None, [], False) for f in fields(self))
 
 
+def _escape_like(value: str) -> str:
+    """A user's value as literal text inside LIKE (with ESCAPE '\\'): % and _ are not wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _actor_clause(prefix: str, value: str, params: list) -> str:
+    """A value in capitals (USA, USAGOV, IGOUNO) is a code: code prefix or country. Anything
+    else may also be a name (Trump, Rusland, usagov) and is compared with names too, which
+    costs a case-folding pass over the names."""
     v = value.strip()
-    params.extend([v.upper() + "%", v.upper(), v.lower(), v.lower()])
-    return (f"({prefix}_code LIKE ? OR {prefix}_country = ? OR lower({prefix}_person) = ? "
-            f"OR lower({prefix}_text) = ?)")
+    params.extend([_escape_like(v.upper()) + "%", v.upper()])
+    clause = f"{prefix}_code LIKE ? ESCAPE '\\' OR {prefix}_country = ?"
+    if not (v.isupper() and " " not in v):
+        exact = _escape_like(v)
+        params.extend([exact, exact])
+        clause += f" OR {prefix}_person ILIKE ? ESCAPE '\\' OR {prefix}_text ILIKE ? ESCAPE '\\'"
+    return f"({clause})"
 
 
 def _either(value: str, params: list) -> str:
@@ -108,8 +120,8 @@ def where(f: EventFilter) -> tuple[str, list]:
             ba = f"({_actor_clause('src', b, params)} AND {_actor_clause('tgt', a, params)})"
             conds.append(f"({ab} OR {ba})")
     if f.cameo:
-        conds.append("(" + " OR ".join("cameo LIKE ?" for _ in f.cameo) + ")")
-        params.extend(c.strip() + "%" for c in f.cameo)
+        conds.append("(" + " OR ".join("cameo LIKE ? ESCAPE '\\'" for _ in f.cameo) + ")")
+        params.extend(_escape_like(c.strip()) + "%" for c in f.cameo)
     if f.root:
         conds.append("root IN (SELECT unnest(?))")
         params.append([r.strip().zfill(2) for r in f.root])
@@ -123,10 +135,10 @@ def where(f: EventFilter) -> tuple[str, list]:
         conds.append("mode IN (SELECT unnest(?))")
         params.append([m.strip().lower() for m in f.mode])
     if (d := _date(f.since, "since")) is not None:
-        conds.append("coalesce(latest, earliest, day) >= ?")
+        conds.append("last_day >= ?")
         params.append(d)
     if (d := _until(f.until, "until")) is not None:
-        conds.append("coalesce(earliest, latest, day) <= ?")
+        conds.append("day <= ?")
         params.append(d)
     if (d := _date(f.article_since, "article_since")) is not None:
         conds.append("article_latest >= ?")
@@ -135,10 +147,10 @@ def where(f: EventFilter) -> tuple[str, list]:
         conds.append("article_earliest <= ?")
         params.append(d)
     if f.text:
-        like = f"%{f.text}%"
-        conds.append("(sentence ILIKE ? OR evidence_text ILIKE ? OR src_text ILIKE ? OR tgt_text ILIKE ? "
-                     "OR src_person ILIKE ? OR tgt_person ILIKE ? "
-                     "OR article_id IN (SELECT id FROM articles WHERE title ILIKE ?))")
+        like = f"%{_escape_like(f.text)}%"
+        conds.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in (
+            "sentence", "evidence_text", "src_text", "tgt_text", "src_person", "tgt_person")) +
+            " OR article_id IN (SELECT id FROM articles WHERE title ILIKE ? ESCAPE '\\'))")
         params.extend([like] * 7)
     if f.article:
         conds.append("article_id = ?")
@@ -150,7 +162,7 @@ def where(f: EventFilter) -> tuple[str, list]:
 
 
 EVENT_COLUMNS = (
-    "gid", "article_id", "event_id", "day", "earliest", "latest", "cameo", "root", "plover", "goldstein",
+    "gid", "article_id", "event_id", "day", "last_day", "earliest", "latest", "cameo", "root", "plover", "goldstein",
     "quadclass", "mode", "confidence", "symmetric",
     "src_text", "src_code", "src_country", "src_role", "src_person", "src_start", "src_end",
     "tgt_text", "tgt_code", "tgt_country", "tgt_role", "tgt_person", "tgt_start", "tgt_end",

@@ -8,7 +8,7 @@ Design choices:
 - `events` is flat (actors, place, first evidence span as columns) because every query
   filters on those fields; all evidence spans are also in `evidence`.
 - `events.day` is the day an event is counted on in time series: its earliest possible
-  day, or the article's when the coder gave no date. `events.article_earliest` and
+  day, or the article's when the coder gave no date; `events.last_day` its latest possible day. `events.article_earliest` and
   `article_latest` repeat the article date so that filters on it need no join.
 - `gid` is a stable 53-bit number derived from (article id, event id): the same event
   keeps its number when an article is re-ingested, and JavaScript can hold it.
@@ -99,8 +99,17 @@ class Migration:
     statements: tuple[str, ...]
 
 
+# Version 2: the last possible day of an event as a plain column, so that date-range filters
+# compare two plain columns (`day <= until AND last_day >= since`), which DuckDB can answer
+# from its per-block min/max statistics instead of evaluating coalesce() on every row.
+V2 = [
+    "ALTER TABLE events ADD COLUMN last_day DATE",
+    "UPDATE events SET last_day = greatest(coalesce(latest, earliest, article_latest), day)",
+]
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, sentences, time expressions, actor mentions, events, evidence, quotes", tuple(V1)),
+    Migration(2, "events.last_day for fast date-range filters", tuple(V2)),
 )
 
 # The tables that hold one article's records, in the order they are replaced.

@@ -24,6 +24,10 @@ def ids(res) -> list[tuple[str, str]]:
     (EventFilter(target="UKR"), 4),
     (EventFilter(actor="Marco Rubio"), 2),            # a person's name
     (EventFilter(actor="rusland"), 2),                # the actor's text
+    (EventFilter(actor="Rus_and"), 0),                # no wildcards from users
+    (EventFilter(actor="RUSLAND"), 0),                # capitals are a code
+    (EventFilter(actor="%"), 0),
+    (EventFilter(text="%"), 0),
     (EventFilter(dyad=("USA", "UKR")), 2),
     (EventFilter(dyad=("UKR", "USA")), 2),            # undirected by default
     (EventFilter(dyad=("UKR", "USA"), directed=True), 0),

@@ -122,3 +122,16 @@ def test_malformed_dates_and_scores_do_not_stop_ingest(store):
     store.ingest([a])
     row = store.query("SELECT earliest, goldstein FROM events WHERE event_id = 'e1'")[0]
     assert row == {"earliest": None, "goldstein": None}
+
+
+def test_version_1_store_gets_last_day_from_migration_2(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path, migrations=MIGRATIONS[:1]) as old:
+        assert old.version() == 1
+        old.con.execute("INSERT INTO events (gid, article_id, event_id, earliest, latest, day, article_latest) VALUES "
+                        "(1, 'a', 'e1', DATE '2025-03-01', DATE '2025-03-31', DATE '2025-03-01', DATE '2025-03-31'), "
+                        "(2, 'a', 'e2', NULL, NULL, DATE '2025-03-01', DATE '2025-03-31')")
+    with Store(path) as s:
+        assert s.version() == MIGRATIONS[-1].version
+        assert [r["last_day"].isoformat() for r in s.query("SELECT last_day FROM events ORDER BY gid")] == \
+            ["2025-03-31", "2025-03-31"]
