@@ -31,6 +31,9 @@ python: .stamp-python
 
 run: setup
 	$(VENV)/bin/kroniek extract examples --out $(OUT)
+	$(VENV)/bin/kroniek ingest examples --db $(OUT)/kroniek.duckdb
+	$(VENV)/bin/kroniek timeline --db $(OUT)/kroniek.duckdb --limit 40
+	@echo "store: $(OUT)/kroniek.duckdb; browse it with: $(VENV)/bin/kroniek serve --db $(OUT)/kroniek.duckdb"
 
 test: setup
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider

@@ -118,3 +118,13 @@ def test_export_command(db, tmp_path):
 def test_missing_store_is_a_clear_error(tmp_path):
     r = runner.invoke(app, ["events", "--db", str(tmp_path / "nope.duckdb")])
     assert r.exit_code == 2 and "no such store" in r.output
+
+
+def test_ingest_of_unchanged_inputs_does_not_start_the_pipeline(tmp_path, fake_pipeline):
+    db = str(tmp_path / "k.duckdb")
+    inp = tmp_path / "in.jsonl"
+    write_inputs(inp, {"a1": "een"})
+    assert runner.invoke(app, ["ingest", str(inp), "--db", db]).exit_code == 0
+    r = runner.invoke(app, ["ingest", str(inp), "--db", db])
+    assert r.exit_code == 0 and "1 unchanged" in " ".join(r.output.split())
+    assert len(fake_pipeline["kwargs"]) == 1

@@ -215,21 +215,28 @@ def register(app: typer.Typer) -> None:
         result, errors = IngestResult(), 0
         with store:
             skip_ids: set[str] = set()
+            read_errors: list[InputError] = []
+            to_process = None
             if not replace and store.scalar("SELECT count(*) FROM articles"):
                 # Reading is cheap next to analysis: find the unchanged articles first, so the
-                # pipeline never sees them.
+                # pipeline never sees them (and is not even started when nothing changed).
                 stored = store.hashes()
+                to_process = 0
                 for a in iter_articles(inputs):
-                    if isinstance(a, Article) and stored.get(a.id) == a.content_hash:
+                    if isinstance(a, InputError):
+                        read_errors.append(a)
+                    elif stored.get(a.id) == a.content_hash:
                         skip_ids.add(a.id)
-                    elif isinstance(a, Article):
+                    else:
                         skip_ids.discard(a.id)
+                        to_process += 1
             result.unchanged += sorted(skip_ids)
             total = count_inputs(inputs)
+            items = (process_inputs(inputs, names, config={"frog": {"skip": skip}}, workers=workers,
+                                    cluster=cluster, skip_ids=skip_ids) if to_process != 0 else iter(read_errors))
             pending: list[Article] = []
             with article_progress(None if total is None else max(0, total - len(skip_ids)), progress) as advance:
-                for item in process_inputs(inputs, names, config={"frog": {"skip": skip}}, workers=workers,
-                                           cluster=cluster, skip_ids=skip_ids):
+                for item in items:
                     if isinstance(item, InputError):
                         errors += 1
                         err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
