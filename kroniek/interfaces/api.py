@@ -93,9 +93,14 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
     """The app over an open store. `process` turns a posted Article into an analysed one
     (the pipeline); without it POST /articles answers 503."""
     from ..output.exports import event_json
-    app = FastAPI(title="kroniek", version="0.1.0",
-                  description="Coded, time-anchored political events from Dutch news: events, timelines, "
-                              "dyads, actors and the articles with their evidence.")
+    meta = dict(title="kroniek", version="0.1.0",
+                description="Coded, time-anchored political events from Dutch news: events, timelines, "
+                            "dyads, actors and the articles with their evidence.")
+    try:  # Swagger UI and ReDoc from the package, not a CDN: the docs work offline too
+        from fastapi_offline import FastAPIOffline
+        app = FastAPIOffline(**meta)
+    except ImportError:
+        app = FastAPI(**meta)
 
     def make_filter(actor=None, source=None, target=None, dyad=None, directed=False, cameo=None, root=None,
                     plover=None, quadclass=None, mode=None, since=None, until=None, article_since=None,
@@ -225,10 +230,13 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
             raise HTTPException(403, "the store is open read-only")
         if process is None:
             raise HTTPException(503, "this server has no pipeline to process articles")
+        from ..reading.limits import ArticleChecks
         try:
             art = article_from_record(item.model_dump(), "POST /articles", 1)
         except InputProblem as exc:
             raise HTTPException(400, exc.reason) from None
+        if refused := ArticleChecks().check(art):  # the readers' size and date rules
+            raise HTTPException(400, refused.reason)
         if not replace and store.hashes([art.id]).get(art.id) == art.content_hash:
             return IngestOut(id=art.id, status="unchanged", events=0, quotes=0)
         try:

@@ -115,6 +115,8 @@ def test_export_and_openapi_and_page(client):
     spec = client.get("/openapi.json").json()
     assert {"/events", "/events/{gid}", "/timeline", "/dyad", "/actors", "/articles", "/articles/{article_id}"} <= set(spec["paths"])
     assert "post" in spec["paths"]["/articles"]
+    docs = client.get("/docs").text
+    assert "swagger" in docs.lower() and "cdn.jsdelivr" not in docs      # the docs work offline
     page = client.get("/")
     assert page.status_code == 200 and "kroniek" in page.text
     js = client.get("/static/app.js").text
