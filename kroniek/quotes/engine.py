@@ -212,14 +212,19 @@ def _complementizer(doc: Doc, v: int) -> int | None:
     """The "dat"/"of" that opens the reported clause of cue verb v; None where another verb
     comes first ("hoopte de regering te overtuigen dat": the clause is not v's) or where v
     already has an object ("alles zegt dat jij wil": a relative clause)."""
-    if any(doc.tok(c).rel == "obj1" and doc.tok(c).tag != "VG" for c in doc.children.get(v, [])):
+    if any(doc.tok(c).rel == "obj1" and doc.tok(c).lemma.lower() not in ("dat", "of") for c in doc.children.get(v, [])):
         return None
     rng = doc.sent_range(doc.tok(v).sent)
     for k in range(v + 1, min(rng.stop, v + 10)):
         t = doc.tok(k)
         if k in doc.quoted or t.text in (":", ";", ",") or t.tag == "LET" and t.text in ('"', "'"):
             return None
-        if t.tag == "VG" and t.lemma.lower() in ("dat", "of"):
+        # Frog sometimes tags the complementizer "dat" as a demonstrative (VNW); followed by
+        # words it still opens the clause ("Hij hoopt dat tijdens de feestdagen …").
+        is_comp = (t.tag == "VG" and t.lemma.lower() in ("dat", "of")) or (
+            t.tag == "VNW" and t.lemma.lower() == "dat" and "aanw" in t.features and k + 1 < rng.stop
+            and is_word(doc.tok(k + 1)) and doc.tok(k + 1).tag not in ("WW",))
+        if is_comp:
             h = t.head
             if h is not None and h != v and doc.tok(h).tag == "WW" and doc.tok(h).lemma != doc.tok(v).lemma \
                     and doc.tok(v).head != h and doc.tok(h).head != v:
@@ -378,8 +383,9 @@ def _next_clause(doc: Doc, lex: CueLexicon, first: int, end: int) -> int:
         if t.text == "," and k + 1 < end and is_finite(doc.tok(k + 1)) and verb_cue(doc, k + 1, lex, "after"):
             return k
         if t.tag == "VG" and t.lemma.lower() in ("en", "maar") and k + 1 < end:
-            nxt = doc.tok(k + 1)
-            if is_finite(nxt) and verb_cue(doc, k + 1, lex, "dat") and _complementizer(doc, k + 1) is not None:
+            # "… worden nageleefd en heeft daarnaast een boodschap": a finite verb right after
+            # the conjunction is a new main clause of the speaker, not part of the claim
+            if is_finite(doc.tok(k + 1)):
                 return k
         if t.text == "," and any(doc.tok(j).lemma.lower() in lex.sources and j not in doc.quoted
                                  for j in range(k + 1, min(end, k + 5))):

@@ -1,0 +1,36 @@
+"""Quotes on the seed article, scored against ../shared/gold/seed.quotes.jsonl (issue 6).
+
+Usage:
+    .venv/bin/python benchmarks/quotes_seed.py [--articles /tmp/analysed/seed/articles.jsonl] [--out OUT]
+Writes OUT/quotes.jsonl (default /tmp/kroniek-quotes-seed) and prints the scorer's result
+(python3 ../shared/eval/score.py quotes OUT/quotes.jsonl ../shared/gold/seed.quotes.jsonl --verbose).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quotes_common import SHARED, analysed_articles, run_stages  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", help="pre-analysed articles.jsonl (default: run Frog on the seed)")
+    ap.add_argument("--out", default="/tmp/kroniek-quotes-seed")
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "quotes.jsonl", "w", encoding="utf-8") as f:
+        for a in run_stages(analysed_articles(SHARED / "corpus" / "seed", args.articles)):
+            for q in a.quotes:
+                f.write(json.dumps(q.to_json(a.id), ensure_ascii=False) + "\n")
+    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "quotes", str(out / "quotes.jsonl"),
+                    str(SHARED / "gold" / "seed.quotes.jsonl"), "--verbose"], check=True)
+
+
+if __name__ == "__main__":
+    main()
