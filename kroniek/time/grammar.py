@@ -52,6 +52,7 @@ class Sem:
     end: Optional["Sem"] = None
     ttype: Optional[str] = None         # forced TIMEX3 type
     second: Optional[int] = None
+    utc: bool = False                   # "14.48 uur UTC": TIMEX3 writes Z
     week: Optional[int] = None          # ISO week number, or n-th week of a month/year
     weekof: bool = False                # "de eerste week van juli"
     in_week: bool = False               # "de week van 10 april": the week around a day
@@ -139,7 +140,9 @@ def b_year(m, lex, text):
     y = int(m.group("year"))
     if not 1000 <= y <= 2199:
         return None
-    if m.group("x") is None or m.group("x") == m.group(0):   # a bare year: check the next word
+    prep = (m.group(0)[:m.start("x") - m.start()].strip().lower()) if m.group("x") is not None else ""
+    weak = prep in ("en", "of") and not re.search(r"[12]\d{3}\s*$", text[max(0, m.start() - 8):m.start()])
+    if not prep or weak:   # a bare year ("en 1500 agenten"): check the next word
         nxt = re.match(r"\s*([\w/]+|\S)?", text[m.end():])
         word = (nxt.group(1) or "") if nxt else ""
         if word and word[0].isalpha() and word.lower() not in YEAR_FOLLOWERS and not word[0].isupper():
@@ -405,7 +408,8 @@ def b_clock(m, lex, text):
                 re.match(r"\s*(?:%|procent|euro|dollar|miljoen|miljard|meter|kilo|km|cm|kg|punten|graden|mm)\b", text[m.end():], re.I):
             return None
     part = lex.lookup("parts_of_day_adverbs", g(m, "pod")) if g(m, "pod") else None
-    return Sem("time", hour=with_part(h, part), minute=mi, second=int(m.group("sec")) if g(m, "sec") else None, ttype="TIME")
+    return Sem("time", hour=with_part(h, part), minute=mi, second=int(m.group("sec")) if g(m, "sec") else None,
+               utc=bool(g(m, "tz")), ttype="TIME")
 
 
 def b_hour(m, lex, text):
@@ -604,7 +608,7 @@ RULES: list[Rule] = [
     Rule("set_per", r"(?:(?:eenmaal|tweemaal|driemaal|(?:{NUM})\s+keer|(?:{NUM})\s+maal)\s+)?per\s+(?P<unit>dag|week|maand|jaar|kwartaal|uur)", b_set_per),
     Rule("set_om_de", r"om\s+de\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
     # clock times
-    Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?![\d.,]\d)", b_clock),
+    Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?:\s+(?P<tz>UTC|GMT))?)(?![\d.,]\d)", b_clock),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
     Rule("hour_pod", r"(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u)\s+(?P<pod>{PODADV})", b_hour),
     Rule("pod_hour", r"(?P<pod>{PODADV})\s+(?:om\s+)?(?P<hw>[0-2]?\d|" + HOURW + r")(?:\s+uur)?(?![\d:.])", b_hour),

@@ -118,9 +118,18 @@ def season_interval(year: int, season: str) -> Interval:
 
 
 def part(iv: Interval, mod: Optional[str]) -> Interval:
-    """The START, MID or END third of a bounded interval (other mods: unchanged)."""
+    """The START, MID or END third of a bounded interval (other mods: unchanged).
+    A calendar month splits at the 10th and 20th (`begin maart` = 1..10 March), a
+    calendar year into January-April, May-August, September-December."""
     if mod not in ("START", "MID", "END") or iv.days is None or iv.days < 3:
         return iv
+    e, l = iv.earliest, iv.latest
+    if e.day == 1 and l == month_interval(e.year, e.month).latest:
+        cuts = {"START": (1, 10), "MID": (11, 20), "END": (21, l.day)}[mod]
+        return Interval(e.replace(day=cuts[0]), e.replace(day=cuts[1]))
+    if (e.month, e.day, l.month, l.day) == (1, 1, 12, 31) and e.year == l.year:
+        first, last = {"START": (1, 4), "MID": (5, 8), "END": (9, 12)}[mod]
+        return Interval(dt.date(e.year, first, 1), month_interval(e.year, last).latest)
     third = iv.days // 3
     if mod == "START":
         return Interval(iv.earliest, iv.earliest + dt.timedelta(days=third - 1))

@@ -513,7 +513,7 @@ def hhmm(sem: Sem) -> str:
     if sem.hour is None:
         return f"T{sem.part}"
     return f"T{sem.hour:02d}" + (f":{sem.minute:02d}" if sem.minute is not None else "") + \
-        (f":{sem.second:02d}" if sem.second is not None else "")
+        (f":{sem.second:02d}" if sem.second is not None else "") + ("Z" if sem.utc else "")
 
 
 def resolve_time(sem: Sem, ctx: Context) -> Optional[Resolved]:

@@ -52,6 +52,8 @@ def candidates(text: str) -> list[Match]:
                 s, e = m.span("x")
             else:
                 s, e = m.span()
+            if text[e - 1] == "." and TRAILING_DOT.search(text, s, e):
+                e -= 1          # "3 maart." ends a sentence; "3 mrt." keeps its dot
             out.append(Match(s, e, m.start(), m.end(), rule.name, order, sem))
     return out
 
@@ -68,6 +70,8 @@ def select(cands: list[Match]) -> list[Match]:
     return sorted(taken, key=lambda c: c.start)
 
 
+TRAILING_DOT = re.compile(r"(?:" + "|".join(["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                                              "september", "oktober", "november", "december", r"\d"]) + r")\.$", re.I)
 DATEISH = {"date", "rel", "holiday", "dayword", "weekday"}
 RANGE_ENDS = DATEISH | {"vague"}      # "van maart tot op heden", "tussen 22 januari en nu"
 POSITION = re.compile(r"(?:(?:aan|in|tegen|vanaf|sinds|tot)\s+)?(?:het\s+|de\s+)?(?P<pos>begin|eind|einde|midden|medio|half|halverwege|later|eerder|vroeg|laat)(?:\s+(?:van|in))?(?:\s+(?:het|de))?\s+$", re.I)
@@ -87,6 +91,11 @@ TIME_GAP = re.compile(r"^\s*,?\s*(?:om|rond|tegen|vanaf|van)?\s*$", re.I)
 TIME_DATE_GAP = re.compile(r"^\s*,?\s*(?:op\s+)?$", re.I)
 
 
+def prefix(pattern: re.Pattern, text: str, m: Match) -> Optional[re.Match]:
+    """`pattern` (anchored at its end with $) right before the expression of `m`."""
+    return pattern.search(text, max(0, m.start - 40), m.start)
+
+
 def merge(a: Match, b: Match, sem: Sem, rule: str, start: Optional[int] = None) -> Match:
     s = a.start if start is None else start
     return Match(s, b.end, min(a.mstart, s), b.mend, rule, a.order, sem)
@@ -97,12 +106,11 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
     out = []
     for m in ms:
         if m.sem.kind in ("date", "rel") and m.sem.day is None and m.sem.weekday is None:
-            p = POSITION.search(text, max(0, m.mstart - 30), m.mstart)
-            prev_end = out[-1].mend if out else 0
+            p = prefix(POSITION, text, m)
+            prev_end = out[-1].end if out else 0
             if p and p.start() >= prev_end and not (m.sem.kind == "date" and m.sem.month and p.group("pos").lower() in ("later", "eerder")):
                 mod = POSITION_MOD[p.group("pos").lower()]
-                m = replace(m, start=p.start("pos") if not re.match(r"(?:vanaf|sinds|tot)\b", p.group(0), re.I) else p.start("pos"),
-                            mstart=p.start("pos"), sem=replace(m.sem, mod=mod), rule=m.rule + "+pos")
+                m = replace(m, start=p.start("pos"), mstart=min(m.mstart, p.start("pos")), sem=replace(m.sem, mod=mod), rule=m.rule + "+pos")
         out.append(m)
     ms = out
 
@@ -164,10 +172,10 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
     out = []
     for m in ms:
         if m.sem.kind in DATEISH and m.sem.mod is None:
-            o = OPEN.search(text, max(0, m.mstart - 25), m.mstart)
-            if o and (not out or o.start() >= out[-1].mend):
+            o = prefix(OPEN, text, m)
+            if o and (not out or o.start() >= out[-1].end):
                 w = re.sub(r"\s+", " ", o.group("w").lower())
-                m = replace(m, sem=replace(m.sem, mod=OPEN_MOD[w]), mstart=o.start(), rule=m.rule + "+open")
+                m = replace(m, sem=replace(m.sem, mod=OPEN_MOD[w]), mstart=min(m.mstart, o.start()), rule=m.rule + "+open")
         out.append(m)
     ms = out
 

@@ -10,6 +10,6 @@ def test_seed_expressions_and_intervals():
     got = {(t.text.lower(), t.earliest, t.latest) for t in tag_text(a.text, a.date)}
     for t in tag_text(a.text, a.date):
         assert a.text[t.start:t.end] == t.text
-    assert ("eind vorige maand", "2025-02-19", "2025-02-28") in got
+    assert ("eind vorige maand", "2025-02-21", "2025-02-28") in got
     assert ("precies een week geleden", "2025-02-22", "2025-03-24") in got
     assert ("een dag later", "2025-02-23", "2025-03-25") in got
