@@ -6,6 +6,8 @@ engine like the TABARI/PETRARCH dictionaries:
 - `countries.tsv`      generated (build/make_countries.py) from pycountry + CLDR Dutch + GeoNames
 - `country_words.tsv`  hand-written names, adjectives, demonyms and capitals per country
 - `metonyms.yaml`      buildings, seats, state bodies and armed groups with their codes
+- `organisations.yaml` companies and media with <country>BUS / <country>MED codes
+- `regions.tsv`        regions and territories (Gaza, Krim, Catalonië) and world regions
 - `igos.yaml`          international organisations with CAMEO IGO codes
 - `parties.yaml`       political parties
 - `persons/*.yaml`     people with their offices over time
@@ -24,7 +26,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -135,6 +137,7 @@ class AliasEntry:
     kind: str                    # country, adjective, demonym, capital, metonym, igo, person, party
     proper: bool = True          # must start with a capital letter in the text
     plural: bool = False         # demonym plural (de Amerikanen)
+    acronym: bool = False        # written in capitals (OM, IS, VN): must be capitals in the text
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class KnowledgeBase:
     default_country: dict[tuple[str, ...], str] = field(default_factory=dict)
     former_words: frozenset[str] = frozenset()
     titles: frozenset[tuple[str, ...]] = frozenset()
+    compound_heads: frozenset[str] = frozenset()
     ambiguous: dict[tuple[str, ...], dict] = field(default_factory=dict)
     country_codes: frozenset[str] = frozenset()
     max_alias_len: int = 1
@@ -167,6 +171,8 @@ class KnowledgeBase:
         key = alias_key(text)
         if not key:
             return
+        if entry.proper and len(key) == 1 and text.isupper() and len(text) <= 5:
+            entry = replace(entry, acronym=True)
         bucket = self.aliases.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -309,6 +315,26 @@ def _load_simple(kb: KnowledgeBase, path: Path, kind: str) -> None:
         for name in names:
             # Lower-case names (bondgenootschap, blauwhelmen) match in any case.
             kb.add_alias(name, AliasEntry(e.id, kind, proper=name[:1].isupper() or name[:1].isdigit()))
+        for adj in item.get("adjectives") or []:
+            kb.add_alias(adj, AliasEntry(e.id, "adjective"))
+
+
+def _load_regions(kb: KnowledgeBase) -> None:
+    path = DATA / "regions.tsv"
+    for n, row in _tsv_rows(path):
+        code = row["code"]
+        if code not in kb.country_codes and code not in REGION_CODES:
+            raise KBError(f"{path}:{n}: unknown country or region code {code!r}")
+        for name in _split(row["names"]):
+            eid = f"region:{normalise(name)}"
+            kb.add_entity(Entity(id=eid, kind="region", name=name, code=code,
+                                 country=code, source=f"{path}:{n}"))
+            kb.add_alias(name, AliasEntry(eid, "region"))
+
+
+# CAMEO international region codes (codebook table 3.3).
+REGION_CODES = frozenset({"AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EIN", "EAF", "EEU", "EUR",
+                          "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"})
 
 
 def _load_parties(kb: KnowledgeBase) -> None:
@@ -353,7 +379,7 @@ def _load_roles(kb: KnowledgeBase) -> None:
     path = DATA / "roles.yaml"
     data = _yaml(path) or {}
     for role, groups in data.items():
-        if role in ("default_country", "former", "titles"):
+        if role in ("default_country", "former", "titles", "compound_heads"):
             continue
         if role not in ROLE_CODES:
             raise KBError(f"{path}:{_line_of(path, role + ':')}: unknown CAMEO role code {role!r}")
@@ -369,6 +395,7 @@ def _load_roles(kb: KnowledgeBase) -> None:
             kb.default_country[alias_key(noun)] = iso3
     kb.former_words = frozenset(normalise(w) for w in data.get("former") or ())
     kb.titles = frozenset(alias_key(w) for w in data.get("titles") or ())
+    kb.compound_heads = frozenset(normalise(w) for w in data.get("compound_heads") or ())
     for t in kb.titles:
         if t not in kb.roles:
             raise KBError(f"{path}:{_line_of(path, 'titles:')}: title {' '.join(t)!r} is not a role noun")
@@ -387,6 +414,8 @@ def load_kb() -> KnowledgeBase:
     _load_countries(kb)
     _load_simple(kb, DATA / "igos.yaml", "igo")
     _load_simple(kb, DATA / "metonyms.yaml", "metonym")
+    _load_simple(kb, DATA / "organisations.yaml", "organisation")
+    _load_regions(kb)
     _load_parties(kb)
     _load_persons(kb)
     _load_roles(kb)

@@ -36,6 +36,7 @@ How a mention is found (like TABARI's actors + agents dictionaries, but on Frog'
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Optional, Union
 
@@ -54,7 +55,7 @@ COMPOUND_MEMBERS = frozenset({"landen", "lidstaten", "lidstaat", "top", "leiding
                               "missie", "troepen", "militairen", "gezant", "delegatie"})
 # Role nouns long enough to recognise as the last part of a compound (klimaatminister).
 SUFFIX_MIN = 6
-KIND_RANK = {"person": 0, "role": 1, "igo": 2, "metonym": 3, "party": 4, "country": 5, "capital": 5,
+KIND_RANK = {"person": 0, "role": 1, "igo": 2, "metonym": 3, "organisation": 3, "party": 4, "country": 5, "region": 5,
              "demonym": 6, "adjective": 7, "pronoun": 8}
 
 
@@ -92,13 +93,28 @@ def _is_capitalised(tok: Token) -> bool:
     return c.isupper() or c.isdigit()
 
 
+def _possessive_stem(word: str) -> Optional[str]:
+    """Noord-Korea's -> noord-korea, Ruslands -> rusland (Dutch genitive)."""
+    if word.endswith("'s") and len(word) > 3:
+        return word[:-2]
+    if word.endswith("s") and len(word) > 4:
+        return word[:-1]
+    return None
+
+
 def _match_aliases(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit]:
     for n in range(min(kb.max_alias_len, len(toks) - i), 0, -1):
         key = tuple(normalise(t.text) for t in toks[i:i + n])
         entries = kb.aliases.get(key)
+        if not entries and _is_capitalised(toks[i]):
+            stem = _possessive_stem(key[-1])
+            if stem:
+                entries = [e for e in kb.aliases.get(key[:-1] + (stem,), [])
+                           if e.kind in ("country", "person", "igo", "region")]
         if not entries:
             continue
-        usable = [e for e in entries if not e.proper or _is_capitalised(toks[i])]
+        usable = [e for e in entries if (not e.proper or _is_capitalised(toks[i]))
+                  and (not e.acronym or toks[i].text.rstrip("'s").isupper())]
         kinds = {e.kind for e in usable}
         if "adjective" in kinds and len(kinds) > 1:
             # ambiguous.yaml rule `pos`: an adjective where Frog says ADJ, a name otherwise
@@ -106,8 +122,8 @@ def _match_aliases(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit
             usable = [e for e in usable if (e.kind == "adjective") == want_adj] or usable
         if usable:
             kinds = {e.kind for e in usable}
-            kind = next(k for k in ("person", "igo", "metonym", "party", "country", "capital", "demonym",
-                                    "adjective") if k in kinds)
+            kind = next(k for k in ("person", "igo", "metonym", "organisation", "party", "country", "capital", "region",
+                                    "demonym", "adjective") if k in kinds)
             return Hit(toks[i].i, toks[i + n - 1].i + 1, kind, usable)
     return None
 
@@ -144,14 +160,22 @@ def _match_compound(kb: KnowledgeBase, tok: Token) -> Optional[Hit]:
         if nh in COMPASS:
             entries = kb.aliases.get((nt,))
             if entries and tail[:1].isupper():
-                countries = [e for e in entries if e.kind == "country"]
-                if countries:
-                    return Hit(tok.i, tok.i + 1, "country", countries)
-        entries = [e for e in kb.aliases.get((nh,), []) if e.kind not in ("adjective",)]
+                for kind in ("country", "adjective"):
+                    found = [e for e in entries if e.kind == kind]
+                    if found:
+                        return Hit(tok.i, tok.i + 1, kind, found)
+        if re.fullmatch(r"[IVX]+", tail) or nh == "kabinet":
+            # A cabinet named after its premier: Rutte-IV, kabinet-Schoof -> that government.
+            name = nt if nh == "kabinet" else nh
+            persons = [e for e in kb.aliases.get((name,), []) if e.kind == "person"]
+            if persons:
+                return Hit(tok.i, tok.i + 1, "cabinet", persons)
+        entries = [e for e in kb.aliases.get((nh,), []) if e.kind not in ("adjective",)
+                   and (not e.acronym or head.isupper())]
         if entries and head[:1].isupper():
             r = kb.roles.get((nt,))
-            if r is None and len(nt) >= SUFFIX_MIN:
-                r = next((kb.roles[(s,)] for s in _suffixes(nt) if (s,) in kb.roles), None)
+            if r is None:
+                r = next((kb.roles[(s,)] for s in _suffixes(nt) if s in kb.compound_heads and (s,) in kb.roles), None)
             if r is not None:
                 return Hit(tok.i, tok.i + 1, "role", role=r, entity=entries[0].entity, entries=entries)
             if nt in COMPOUND_MEMBERS:
@@ -160,7 +184,7 @@ def _match_compound(kb: KnowledgeBase, tok: Token) -> Optional[Hit]:
     if tok.tag == "N" and text[:1].islower():
         low = normalise(tok.lemma or text)
         for s in _suffixes(low):
-            if len(s) >= SUFFIX_MIN and (s,) in kb.roles and len(low) > len(s) + 2:
+            if s in kb.compound_heads and (s,) in kb.roles and len(low) > len(s) + 2:
                 r = kb.roles[(s,)]
                 return Hit(tok.i, tok.i + 1, "role", role=RoleNoun((low,), r.role, r.office if r.office == "minister" else None))
     return None
@@ -246,7 +270,8 @@ class Resolver:
     # -- main ---------------------------------------------------------------------
     def resolve(self, article: Article, date: DateLike = None) -> list[ActorMention]:
         day = as_day(date, as_day(article.date)) if date is not None else as_day(article.date)
-        seen: dict[str, int] = {}          # entity id -> chain
+        self._home = self._home_country(article)
+        seen: dict[str, int] = {}          # entity id -> first-seen order
         mentions: list[_Mention] = []
         for s in article.sentences:
             toks = article.tokens[s.first_token:s.last_token]
@@ -254,9 +279,25 @@ class Resolver:
                 continue
             words = {normalise(t.text) for t in toks}
             hits = find_hits(self.kb, toks)
-            mentions.extend(self._sentence(article, s.index, toks, hits, day, seen, words))
+            found = self._sentence(article, s.index, toks, hits, day, seen, words)
+            for m in found:
+                if m.entity:
+                    seen.setdefault(m.entity, len(seen))
+            mentions.extend(found)
         self._chain(article, mentions, day)
         return [self._emit(article, m) for m in mentions]
+
+    def _home_country(self, article: Article) -> str:
+        """The country whose institutions bare nouns (`het kabinet`, `de Kamer`) name:
+        the Netherlands, unless the article speaks more of Belgium (Flemish press)."""
+        score = {"NLD": 0, "BEL": 0}
+        for t in article.tokens:
+            for e in self.kb.aliases.get((normalise(t.text),), []):
+                ent = self.kb.entities.get(e.entity)
+                c = ent.country if ent else None
+                if c in score and (e.proper is False or _is_capitalised(t)):
+                    score[c] += 1
+        return "BEL" if score["BEL"] > score["NLD"] else "NLD"
 
     def _sentence(self, article: Article, sent: int, toks: list[Token], hits: list[Hit], day: dt.date,
                   seen: dict[str, int], words: set[str]) -> list[_Mention]:
@@ -281,6 +322,11 @@ class Resolver:
             ent = entity_of(h)
             if ent is None:
                 continue
+            if h.kind != "cabinet":
+                # The entry chosen among several decides the kind (Brussel: EU metonym or capital).
+                chosen = [e for e in h.entries if e.entity == ent.id]
+                if chosen and chosen[0].kind != h.kind:
+                    h = replace(h, kind=chosen[0].kind)
             if h.kind == "adjective":
                 # Leave a nationality adjective to the role noun it modifies, if any.
                 head = self._adjective_head(article, h, hits, hi, tok)
@@ -288,7 +334,11 @@ class Resolver:
                     continue
                 out.append(_Mention(h.first, h.last, "adjective", ent.code, ent.country, None, entity=ent.id, sent=sent))
                 continue
-            if h.kind == "capital" or (h.kind == "metonym" and ent.context):
+            if h.kind == "cabinet":
+                home = ent.country
+                out.append(_Mention(h.first, h.last, "metonym", f"{home}GOV", home, "GOV", entity=f"{home}:GOV", sent=sent))
+                continue
+            if h.kind in ("capital", "region") or (h.kind == "metonym" and ent.context):
                 prev = tok(h.first - 1)
                 if prev is not None and prev.tag == "LID":
                     prev = tok(h.first - 2)
@@ -401,7 +451,7 @@ class Resolver:
             if t2 is not None and t2.tag == "LID":
                 jj += 1
             n = nxt()
-            if n is not None and n.first == jj and n.kind in ("country", "igo", "metonym", "capital"):
+            if n is not None and n.first == jj and n.kind in ("country", "igo", "metonym", "capital", "region"):
                 e = entity_of(n)
                 if e is not None:
                     country_ent = e
@@ -410,7 +460,34 @@ class Resolver:
                     j, k = n.last, k + 1
         person_ent: Optional[Entity] = None
         unknown_name: Optional[tuple[int, int]] = None
+        is_title = bool(h.role.office) or h.role.words in kb.titles
         n = nxt()
+        t = tok(j)
+        if is_title and t is not None and normalise(t.text) in ("van", "voor") and not (n is not None and n.first == j):
+            # A portfolio before the name: minister van Volksgezondheid Hugo de Jonge,
+            # staatssecretaris voor Asiel en Migratie Theo Francken.
+            jj, limit = j + 1, j + 7
+            while jj < limit:
+                tj = tok(jj)
+                if tj is None:
+                    break
+                nh = next((x for x in hits if x.first == jj), None)
+                if nh is not None and nh.kind == "person":
+                    while k < len(hits) and hits[k] is not nh:
+                        k += 1
+                    j = jj
+                    break
+                if not (tj.tag in ("LID", "ADJ", "N", "SPEC", "VG") or tj.text in (",", "-")):
+                    break
+                jj += 1
+            n = nxt()
+        if n is not None and n.first == j and n.kind == "person" and not is_title and h.role.role == "GOV":
+            # kabinet Rutte, regering-Netanyahu: the government of that person's country.
+            p = entity_of(n)
+            consumed.add(id(n))
+            if p is not None:
+                return _Mention(first, n.last, "metonym", f"{p.country}GOV", p.country, "GOV",
+                                entity=f"{p.country}:GOV", sent=sent)
         if n is not None and n.first == j and n.kind == "person":
             person_ent = entity_of(n)
             consumed.add(id(n))
@@ -425,7 +502,7 @@ class Resolver:
                 if any(x.first == jj and x.kind != "person" for x in hits):
                     break
                 jj += 1
-            if jj > j and (h.role.office or h.role.words in kb.titles):
+            if jj > j and is_title:
                 unknown_name = (j, jj)
                 last = jj
         role = h.role
@@ -433,14 +510,15 @@ class Resolver:
         base = None
         if country_ent is not None:
             if country_ent.kind == "person":
-                base = None
-                person_ent = person_ent or country_ent if False else person_ent
+                base = country_ent.country     # Poetins woordvoerder: a Russian government spokesman
             else:
                 base = country_ent.code if country_ent.kind == "igo" else (country_ent.country or country_of(country_ent.code))
         if base is None and not person_ent:
             key = tuple(normalise(article.tokens[i].text) for i in range(h.first, h.last))
             lem = tuple(normalise(article.tokens[i].lemma or article.tokens[i].text) for i in range(h.first, h.last))
             base = kb.default_country.get(key) or kb.default_country.get(lem)
+            if base == "NLD":
+                base = getattr(self, "_home", "NLD")
         m = _Mention(first, last, "role", role=role.role, office=role.office, sent=sent)
         if person_ent is not None:
             code, office = self._entity_code(person_ent, day)
@@ -449,6 +527,10 @@ class Resolver:
             m.country, m.role = person_ent.country, role_of(code)
             if former and code and not code.endswith("ELI"):
                 m.code, m.role = f"{person_ent.country}ELI", "ELI"
+            elif not office and is_title and role.role in ("LEG", "OPP", "PTY", "JUD", "MIL", "MED", "REB"):
+                # A known person the KB lists no office for on this day, with a title in
+                # apposition (Kamerlid Fleur Agema): the title gives the role.
+                m.code, m.role = f"{person_ent.country}{role.role}", role.role
             return m
         if base is None:
             if unknown_name:
@@ -466,14 +548,16 @@ class Resolver:
             m.country = base
             suffix = "ELI" if former else role.role
             # A metonym with its own role (Kremlin -> RUSGOV) keeps it for woordvoerder etc.
-            if country_ent is not None and country_ent.kind in ("metonym", "party") and role.role == "GOV":
-                m.code = country_ent.code
+            if country_ent is not None and country_ent.kind == "party" and role.role in ("GOV", "PTY", "LEG"):
+                m.code = country_ent.code          # VVD-leider, VVD-congres: the party
+            elif country_ent is not None and country_ent.kind in ("metonym", "organisation") and role.role == "GOV":
+                m.code = country_ent.code          # Kremlin-woordvoerder: the Kremlin
             else:
                 m.code = base + suffix
             m.role = role_of(m.code)
             office = role.office if role.office != "head" else None
             holder_prefix = base
-        m.entity = f"{base}:{role.role}" if not is_igo else country_ent.id if country_ent else base
+        m.entity = f"{base}:{m.role}" if not is_igo else country_ent.id if country_ent else base
         if unknown_name:
             m.person = article.text[article.tokens[unknown_name[0]].start:article.tokens[unknown_name[1] - 1].end]
             m.entity = None
