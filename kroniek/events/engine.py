@@ -71,6 +71,16 @@ def _particles(article: Article, clause: Clause, lex: Lexicon) -> list[Token]:
     return out
 
 
+def _particle_fits(article: Article, clause: Clause, p: Token, v: Token) -> bool:
+    """A separated particle belongs to the finite verb it follows in a verb-second clause
+    (vielen … binnen), or stands right before its verb (binnen te vallen, op wil heffen)."""
+    if v.i == clause.finite and p.i > v.i:
+        others = [i for i in clause.verbs if i != v.i and p.i > i]
+        return not others or all("pv" in article.tokens[i].features for i in others)
+    between = [article.tokens[i] for i in range(p.i + 1, v.i)]
+    return 0 <= v.i - p.i <= 3 and all(t.text.lower() == "te" or t.tag == "WW" for t in between)
+
+
 def match_predicate(article: Article, clause: Clause, lex: Lexicon
                     ) -> Optional[tuple[Entry, str, list[int], set[int], bool]]:
     """The best lexicon verb entry for a clause: (entry, code, trigger tokens, consumed tokens,
@@ -87,7 +97,8 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
                 cands.append((t, True))
     best = None
     for v, repaired in cands:
-        lemmas: list[tuple[str, Optional[Token]]] = [(p.text.lower() + v.lemma.lower(), p) for p in parts]
+        lemmas: list[tuple[str, Optional[Token]]] = [(p.text.lower() + v.lemma.lower(), p) for p in parts
+                                                     if _particle_fits(article, clause, p, v)]
         if repaired:
             lemmas += [(lem, None) for lem in sorted(lex.verb_forms.get(v.text.lower(), ()))]
         else:
@@ -211,7 +222,9 @@ class EventCoder:
                         if matrix in out:
                             out.remove(matrix)
                         pending = None
-                    if f is not None:
+                    if f is not None and entry.complement and not entry.standalone:
+                        pending = (c.index, f, entry)    # only its complement can carry the event
+                    elif f is not None:
                         f.parent_has_event = c.parent is not None and c.parent in clauses_with_event
                         clauses_with_event.add(c.index)
                         out.append(f)
@@ -237,7 +250,9 @@ class EventCoder:
             owners = [a for a in parent.args if a.marker == "van" and c.start - a.last <= 2]
             if owners:
                 sources, path = [owners[-1]], "inherited"
-        if not sources and c.kind in ("inf", "conj") and c.parent is not None:
+        if not sources and not passive and c.kind in ("inf", "conj") and c.parent is not None:
+            # the unexpressed subject of an infinitive or a second conjunct; a passive's
+            # implicit agent is left empty instead
             sources = list(resolved_sources.get(c.parent, []))
             path = "inherited"
         args = [a for a in c.args if all(a is not s for s in sources)]
@@ -357,6 +372,8 @@ class EventCoder:
         if f.target is None and f.target_ref is None and not f.entry.target_optional:
             return None
         src = f.sources[0].mention
+        if f.entry.source_not and (src.role or (src.code or "")[3:6]) in f.entry.source_not:
+            return None
         tgt = f.target.mention if f.target is not None else None
         if tgt is not None and _same_actor(src, tgt):
             return None

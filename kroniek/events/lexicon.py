@@ -45,6 +45,8 @@ class Entry:
     complement: Optional[str] = None
     also_as_object: bool = False   # nouns: an event of its own even as the object of a coded verb
     place_target: bool = False     # visits: a place after the target preposition stands for its country
+    standalone: bool = True        # complement verbs: coded on their own when no embedded event is found
+    source_not: tuple[str, ...] = ()   # role codes the source may not have (companies do not stage protests)
     name: str = ""                 # readable rule id, e.g. "verb:leveren+hulp"
 
     @property
@@ -104,6 +106,8 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
                              target_optional=bool(item.get("target_optional")), complement=item.get("complement"),
                              also_as_object=bool(item.get("also_as_object")),
                              place_target=bool(item.get("place_target")),
+                             standalone=bool(item.get("standalone", True)),
+                             source_not=tuple(_as_list(item.get("source_not"))),
                              name=f"{kind}:{' '.join(words)}/{code}"))
     return out
 
