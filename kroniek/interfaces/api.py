@@ -150,6 +150,8 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
 
     from fastapi import Depends
 
+    app.state.close_pipeline = getattr(process, "close", None)
+
     @app.exception_handler(ValueError)
     async def _bad_value(_, exc: ValueError):
         return JSONResponse(status_code=400, content={"detail": str(exc)})

@@ -3,6 +3,7 @@
 The GDELT layout is the 61 tab-separated columns of the GDELT 2.0 Event Database codebook
 (no header line, as in GDELT's own files), filled where kroniek has the field and empty
 otherwise, so tools written for GDELT read kroniek output unchanged. Choices:
+- DATEADDED is when the article was stored (UTC, YYYYMMDDHHMMSS as in GDELT 2.0).
 - GLOBALEVENTID is the store's stable event number; SQLDATE is the event's earliest
   possible day (GDELT's is the day the event took place as best it knows).
 - NumMentions/NumSources/NumArticles are 1: each kroniek event row is one mention in one
@@ -128,7 +129,7 @@ def gdelt_row(e: dict, dateadded: Optional[dt.datetime] = None) -> list[str]:
         row.update(ActionGeo_Type=GEO_WORLD_CITY if has_point else GEO_COUNTRY,
                    ActionGeo_FullName=e.get("place_text"), ActionGeo_CountryCode=iso3_to_fips().get(iso3),
                    ActionGeo_Lat=e.get("place_lat"), ActionGeo_Long=e.get("place_lon"))
-    added = dateadded or dt.datetime.now()
+    added = dateadded or e.get("article_ingested_at") or dt.datetime.now(dt.timezone.utc)
     row.update(DATEADDED=added.strftime("%Y%m%d%H%M%S"), SOURCEURL=e.get("article_url"))
     return [_fmt(row[c]) for c in GDELT_COLUMNS]
 
@@ -189,7 +190,8 @@ def write_csv(rows: Iterable[dict], out: IO[str], columns: tuple[str, ...] = CSV
 
 
 def write_gdelt(rows: Iterable[dict], out: IO[str], dateadded: Optional[dt.datetime] = None) -> int:
-    added = dateadded or dt.datetime.now()
+    """GDELT rows; DATEADDED is when the article was stored (UTC) unless `dateadded` is given."""
+    added = dateadded
     n = 0
     for e in rows:
         out.write("\t".join(gdelt_row(e, added)) + "\n")

@@ -305,7 +305,7 @@ class Store:
         result = IngestResult()
         if not batch:
             return result
-        now = dt.datetime.now().replace(microsecond=0)
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)  # stored as UTC
         with self.lock:
             stored = self.hashes(batch)
             rows = {t: _Rows(COLUMNS[t]) for t in COLUMNS}

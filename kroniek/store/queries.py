@@ -195,7 +195,8 @@ def events(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
     # Filter and page first, then join the (small) page to its articles.
     sql = (f"WITH e AS (SELECT {cols}, seq FROM events WHERE {cond} ORDER BY {ORDERS[order]}{page}) "
            f"SELECT e.* EXCLUDE (seq), a.title AS article_title, a.url AS article_url, "
-           f"a.date_value AS article_date FROM e LEFT JOIN articles a ON a.id = e.article_id "
+           f"a.date_value AS article_date, a.ingested_at AS article_ingested_at "
+           f"FROM e LEFT JOIN articles a ON a.id = e.article_id "
            f"ORDER BY {ORDERS[order]}")
     items = store.query(sql, params)
     total = store.scalar(f"SELECT count(*) FROM events WHERE {cond}", params) if count else None

@@ -443,7 +443,8 @@ def register(app: typer.Typer) -> None:
             except (ValueError, OSError) as exc:
                 _fail(str(exc))
         if out not in (None, "-"):
-            err_console.print(f"{n} events written to {out} ({fmt})")
+            note = " (asserted events only; --mode for others)" if fmt == "gdelt" and not filt.mode else ""
+            err_console.print(f"{n} events written to {out} ({fmt}){note}")
 
     @app.command()
     def serve(
@@ -452,17 +453,27 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(8000, help="Port"),
         stages: Optional[str] = typer.Option(None, help="Pipeline components for POST /articles"),
         read_only: bool = typer.Option(False, "--read-only", help="Open the store read-only; POST /articles is refused"),
+        token: Optional[str] = typer.Option(None, "--token", envvar="KRONIEK_TOKEN", show_default=False,
+                                            help="Writes (POST /articles) must carry 'Authorization: Bearer TOKEN'; "
+                                                 "required with a writable store on a non-loopback --host"),
     ) -> None:
         """Serve the HTTP API (OpenAPI docs at /docs) and the web page at http://HOST:PORT/."""
         import uvicorn
         from ..api import create_app, pipeline_processor
+        from ..security import check_exposure, harden
+        if problem := check_exposure(host, not read_only, token):
+            _fail(problem)
         store = _open(db, read_only=read_only)
         names = [s.strip() for s in stages.split(",")] if stages else None
-        app_ = create_app(store, process=None if read_only else pipeline_processor(names))
+        # token, body size limit, Host check and security headers: kroniek/interfaces/security.py
+        app_ = harden(create_app(store, process=None if read_only else pipeline_processor(names)), host, token)
         err_console.print(f"kroniek: serving {db} on http://{host}:{port}/ (API docs: /docs)")
         try:
             uvicorn.run(app_, host=host, port=port, log_level="warning")
         finally:
+            close = getattr(app_.state, "close_pipeline", None)
+            if close:
+                close()  # the pipeline's Frog, if a POST started one
             store.close()
 
 
