@@ -389,7 +389,7 @@ class EventCoder:
         evidence = Span(tok0.start, tokn.end, article.text[tok0.start:tokn.end], c.sent)
         earliest, latest, tid = self._date(article, f)
         if f.mode == "asserted" and tid and earliest > article.date.latest.isoformat() \
-                and tense(article, c) in ("present", "future", "none") and not (
+                and (tense(article, c) in ("present", "future", "none") or c.finite is None) and not (
                     c.finite is not None and article.tokens[c.finite].lemma in ("hebben", "zijn")
                     and any("vd" in article.tokens[i].features for i in c.verbs)):
             f.mode = "intended"     # "reist volgende week af naar Seoel": announced, not yet done
@@ -415,7 +415,7 @@ class EventCoder:
             s = article.sentences[c.sent]
             tx = dating.timex_in_span(article.timexes, s.start, s.end)
         tns = tense(article, c)
-        if tx is not None and tns == "past" and tx.earliest > article.date.latest.isoformat():
+        if tx is not None and tns == "past" and c.finite is not None and tx.earliest > article.date.latest.isoformat():
             tx = None          # a past event can not be dated after publication: a misread weekday
         if tx is not None:
             return tx.earliest, tx.latest, tx.tid or None
