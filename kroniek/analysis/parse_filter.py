@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fnmatch
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -268,8 +269,19 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
         self.sentences = 0
         self.parsed = 0
         self.seconds = {"tagger": 0.0, "parser": 0.0}   # time in each Frog (for the benchmark)
+        self._starting: Optional[threading.Thread] = None
+
+    def _start_parser(self) -> None:
+        try:
+            self.parser.start()
+        except FrogError as exc:   # reported again, with the article, on first use
+            log.warning("parse filter: the parser Frog did not start: %s", exc)
 
     def __call__(self, article: Article) -> Article:
+        if self._starting is None and self.parser.proc is None:
+            # Both Frogs load their models at once (about 8 s each, on two cores in parallel).
+            self._starting = threading.Thread(target=self._start_parser, daemon=True)
+            self._starting.start()
         t0 = time.monotonic()
         article = super().__call__(article)
         self.seconds["tagger"] += time.monotonic() - t0
@@ -278,6 +290,8 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
         if not chosen:
             return article
         lines = [" ".join(t.text for t in article.sentence_tokens(s)) for s in chosen]
+        if self._starting is not None:
+            self._starting.join()
         t0 = time.monotonic()
         for attempt in range(self.retries + 1):
             try:

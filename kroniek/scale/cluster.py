@@ -46,9 +46,10 @@ class Shard:
         return f"{Path(self.path).name[:40]}-{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 
-def make_shards(inputs: Iterable[str], shard_bytes: int = SHARD_BYTES) -> Iterator[Shard | InputError]:
+def make_shards(inputs: Iterable[str], shard_bytes: Optional[int] = None) -> Iterator[Shard | InputError]:
     """Shards of the inputs (absolute paths; folders expanded here, files read on the workers)."""
     from ..reading.sources import expand_inputs
+    shard_bytes = shard_bytes or SHARD_BYTES
     for item in expand_inputs(inputs):
         if isinstance(item, InputError):
             yield item
@@ -240,7 +241,7 @@ def _merge_admission(stats: RunStats, part: RunStats) -> None:
 
 def process_on_cluster(inputs: Iterable[str], names: list[str], config: dict, cluster: str, stats: RunStats,
                        skip_ids: Optional[set[str]] = None, languages: tuple[str, ...] = ("nl",),
-                       shard_bytes: int = SHARD_BYTES) -> Iterator[Article | InputError]:
+                       shard_bytes: Optional[int] = None) -> Iterator[Article | InputError]:
     """Process on the cluster; yield every article and error back here, in input order, once."""
     client = connect(cluster)
     try:
@@ -271,7 +272,7 @@ def process_on_cluster(inputs: Iterable[str], names: list[str], config: dict, cl
 
 def dataset_on_cluster(inputs: Iterable[str], out_dir: str, names: list[str], config: dict, cluster: str,
                        stats: RunStats, skip_ids: Optional[set[str]] = None, languages: tuple[str, ...] = ("nl",),
-                       with_tokens: bool = True, shard_bytes: int = SHARD_BYTES,
+                       with_tokens: bool = True, shard_bytes: Optional[int] = None,
                        progress=None) -> Iterator[InputError]:
     """Workers write their shards' Parquet parts under `out_dir` (a path all workers share);
     the counts come back here. Yields the errors (also written to the dataset's errors table)."""

@@ -1,0 +1,68 @@
+"""The distributed mode: shards cover every input line once; a local Dask cluster of 2 workers
+(one Frog each, kept alive by the worker plugin) gives the single-process result."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kroniek.records import Article, InputError
+from kroniek.scale.stats import RunStats
+
+from .webfixtures import DUTCH, html_page
+
+pytest.importorskip("distributed")
+
+
+def test_byte_range_shards_read_every_line_once_with_its_number(tmp_path, monkeypatch):
+    from kroniek.scale import cluster
+    recs = [{"id": f"a{i}", "date": "2025-03-01", "text": f"Artikel nummer {i} " + "x" * (i * 7)} for i in range(40)]
+    lines = [json.dumps(r) for r in recs]
+    lines[17] = "{kapot"
+    src = tmp_path / "big.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shards = list(cluster.make_shards([str(src)], shard_bytes=300))
+    assert len(shards) > 5 and all(isinstance(s, cluster.Shard) for s in shards)
+    items = [i for s in shards for i in cluster.read_shard(s)]
+    assert [i.id for i in items if isinstance(i, Article)] == [r["id"] for k, r in enumerate(recs) if k != 17]
+    assert [i.line for i in items if isinstance(i, Article)] == [k + 1 for k in range(40) if k != 17]
+    [err] = [i for i in items if isinstance(i, InputError)]
+    assert err.line == 18
+    assert len({s.id for s in shards}) == len(shards)
+
+
+def _key(items):
+    out = []
+    for i in items:
+        if isinstance(i, InputError):
+            out.append(("error", i.file.rsplit("/", 1)[-1], i.line))
+        else:
+            out.append((i.id, [(t.text, t.lemma, t.pos, t.ner, t.head, t.rel) for t in i.tokens],
+                        [e.to_json(i.id) for e in i.events], [t.to_json(i.id) for t in i.timexes],
+                        [q.to_json(i.id) for q in i.quotes], [m.to_json(i.id) for m in i.actors]))
+    return out
+
+
+@pytest.mark.frog
+@pytest.mark.slow
+def test_local_dask_cluster_equals_one_process(tmp_path):
+    """Costs two Frogs at once (~4 GB): the corpus is three short articles in two shards."""
+    from kroniek.scale.runner import process_inputs
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps({"id": f"j{i}", "date": d, "title": t, "text": t + "\n\n" + "\n\n".join(p)},
+                             ensure_ascii=False) for i, (t, d, p) in enumerate(DUTCH)) + "\n{kapot\n",
+        encoding="utf-8")
+    (tmp_path / "b.html").write_text(html_page("Rusland valt Oekraïense havenstad aan", "2025-01-20",
+                                               ["Het Russische leger heeft maandag de havenstad Odesa aangevallen "
+                                                "met drones en raketten. President Zelensky veroordeelde de aanval "
+                                                "en riep de Europese Unie op om meer luchtafweer te sturen."]),
+                                     encoding="utf-8")
+    single_stats, cluster_stats = RunStats(), RunStats()
+    single = list(process_inputs([str(tmp_path)], stats=single_stats))
+    distributed = list(process_inputs([str(tmp_path)], cluster="local:2", stats=cluster_stats))
+    assert _key(distributed) == _key(single)
+    assert sum(isinstance(i, Article) for i in single) == 3 and single_stats.failed == 1
+    assert cluster_stats.done == 3 and cluster_stats.failed == 1
+    # one Frog per worker, reported with its memory
+    assert cluster_stats.workers and all(m["frogs"] == 1 and m["frog_mb"] > 500
+                                         for m in cluster_stats.workers.values())
