@@ -23,6 +23,7 @@ from ..store.queries import EventFilter
 
 WEB = Path(__file__).with_name("web")
 MAX_LIMIT = 1000
+MAX_OFFSET = 2**53  # beyond it DuckDB's OFFSET overflows (a 500); no store is that large
 
 Processor = Callable[[Article], Article]
 Order = Literal[tuple(queries.ORDERS)]      # type: ignore[valid-type]
@@ -164,7 +165,7 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
 
     @app.get("/events", tags=["events"])
     def list_events(f: EventFilter = Depends(filters), limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                    offset: int = Query(0, ge=0), order: Order = "date") -> dict:
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET), order: Order = "date") -> dict:
         """Events matching all the filters given. Actors match a CAMEO code by prefix (USA matches
         USAGOV), a country code, or a name; `since`/`until` test the event's date interval."""
         res = queries.events(store, f, limit=limit, offset=offset, order=order)
@@ -186,7 +187,7 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
 
     @app.get("/timeline", tags=["events"])
     def get_timeline(f: EventFilter = Depends(filters), limit: int = Query(200, ge=1, le=MAX_LIMIT),
-                     offset: int = Query(0, ge=0)) -> dict:
+                     offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """Events in the order they happened (earliest possible day first)."""
         res = queries.timeline(store, f, limit=limit, offset=offset)
         res["items"] = [event_json(e) for e in res["items"]]
@@ -203,13 +204,13 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
 
     @app.get("/actors", tags=["actors"])
     def get_actors(search: Optional[str] = None, limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                   offset: int = Query(0, ge=0)) -> dict:
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """Actors in events, most active first."""
         return _jsonable(_page(queries.actors(store, limit=limit, offset=offset, search=search or None)))
 
     @app.get("/articles", tags=["articles"])
     def get_articles(search: Optional[str] = None, limit: int = Query(100, ge=1, le=MAX_LIMIT),
-                     offset: int = Query(0, ge=0)) -> dict:
+                     offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:
         """Stored articles, newest first."""
         return _jsonable(_page(queries.list_articles(store, limit=limit, offset=offset, search=search or None)))
 
