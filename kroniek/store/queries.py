@@ -176,9 +176,9 @@ ORDERS = {
     "date": "day, article_id, seq",
     "-date": "day DESC, article_id, seq",
     "article": "article_id, seq",
-    "goldstein": "goldstein NULLS LAST, day",
-    "-goldstein": "goldstein DESC NULLS LAST, day",
-    "confidence": "confidence DESC NULLS LAST, day",
+    "goldstein": "goldstein NULLS LAST, day, article_id, seq",     # every order ends on a unique key,
+    "-goldstein": "goldstein DESC NULLS LAST, day, article_id, seq",  # so pages never overlap
+    "confidence": "confidence DESC NULLS LAST, day, article_id, seq",
 }
 
 
@@ -191,13 +191,17 @@ def events(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")
     cond, params = where(f)
     cols = SELECT_EVENT
-    page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    # Filter and page first, then join the (small) page to its articles.
-    sql = (f"WITH e AS (SELECT {cols}, seq FROM events WHERE {cond} ORDER BY {ORDERS[order]}{page}) "
-           f"SELECT e.* EXCLUDE (seq), a.title AS article_title, a.url AS article_url, "
-           f"a.date_value AS article_date, a.ingested_at AS article_ingested_at "
-           f"FROM e LEFT JOIN articles a ON a.id = e.article_id "
-           f"ORDER BY {ORDERS[order]}")
+    join = (f"SELECT e.* EXCLUDE (seq), a.title AS article_title, a.url AS article_url, "
+            f"a.date_value AS article_date, a.ingested_at AS article_ingested_at "
+            f"FROM e LEFT JOIN articles a ON a.id = e.article_id ORDER BY {ORDERS[order]}")
+    if limit is None:
+        sql = f"WITH e AS (SELECT {cols}, seq FROM events WHERE {cond}) {join}"
+    else:
+        # Two steps: find the page's rows reading only the filtered and sorted columns, then
+        # read all columns of just those rows (reading every column of every match is ~5x slower).
+        sql = (f"WITH page AS (SELECT rowid AS rid FROM events WHERE {cond} ORDER BY {ORDERS[order]} "
+               f"LIMIT {int(limit)} OFFSET {int(offset)}), "
+               f"e AS (SELECT {cols}, seq FROM events WHERE rowid IN (SELECT rid FROM page)) {join}")
     items = store.query(sql, params)
     total = store.scalar(f"SELECT count(*) FROM events WHERE {cond}", params) if count else None
     return {"total": total, "limit": limit, "offset": offset, "items": items}
