@@ -225,6 +225,15 @@ OFFICE_RANK = {"president": 0, "monarch": 1, "supreme_leader": 1, "premier": 2, 
                "opposition_leader": 20, "mp": 30}
 
 
+# Every office key persons/*.yaml may use (a typo is a KBError, not a silent miss).
+KNOWN_OFFICES = frozenset(OFFICE_RANK) | {
+    "commissioner", "director_general", "chief_prosecutor", "central_banker", "spokesperson", "adviser",
+    "ambassador", "ambassador_un", "chief_of_staff", "security_council", "governor", "mayor",
+    "state_secretary", "regional_premier", "regional_minister", "militia_leader", "negotiator", "crown_prince",
+    "police_chief", "chief_justice", "humanitarian_chief", "general_assembly_president",
+    "assistant_secretary_general"}
+
+
 # ---------------------------------------------------------------------------- loading
 def _tsv_rows(path: Path) -> Iterable[tuple[int, dict]]:
     lines = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
@@ -367,6 +376,8 @@ def _load_persons(kb: KnowledgeBase) -> None:
                     raise KBError(f"{where}: office without start date: {o}")
                 if end is not None and end < start:
                     raise KBError(f"{where}: office ends before it starts: {o}")
+                if str(o[1]) not in KNOWN_OFFICES:
+                    raise KBError(f"{where}: unknown office key {o[1]!r} (known: kb.KNOWN_OFFICES)")
                 offices.append(Office(code=str(o[0]), office=str(o[1]), start=start, end=end))
             e = Entity(id=f"person:{item['id']}", kind="person", name=item["name"], country=item["country"],
                        gender=item.get("gender"), party=item.get("party"), offices=offices, source=where)

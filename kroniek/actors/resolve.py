@@ -86,6 +86,7 @@ class Hit:
     role: Optional[RoleNoun] = None
     entity: Optional[str] = None         # for compounds: actor of the prefix
     former: bool = False
+    possessive: bool = False             # Ruslands, Noord-Korea's
 
 
 def _is_capitalised(tok: Token) -> bool:
@@ -106,11 +107,13 @@ def _match_aliases(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit
     for n in range(min(kb.max_alias_len, len(toks) - i), 0, -1):
         key = tuple(normalise(t.text) for t in toks[i:i + n])
         entries = kb.aliases.get(key)
+        possessive = False
         if not entries and _is_capitalised(toks[i]):
             stem = _possessive_stem(key[-1])
             if stem:
                 entries = [e for e in kb.aliases.get(key[:-1] + (stem,), [])
                            if e.kind in ("country", "person", "igo", "region")]
+                possessive = bool(entries)
         if not entries:
             continue
         usable = [e for e in entries if (not e.proper or _is_capitalised(toks[i]))
@@ -124,7 +127,7 @@ def _match_aliases(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit
             kinds = {e.kind for e in usable}
             kind = next(k for k in ("person", "igo", "metonym", "organisation", "party", "country", "capital", "region",
                                     "demonym", "adjective") if k in kinds)
-            return Hit(toks[i].i, toks[i + n - 1].i + 1, kind, usable)
+            return Hit(toks[i].i, toks[i + n - 1].i + 1, kind, usable, possessive=possessive)
     return None
 
 
@@ -322,6 +325,8 @@ class Resolver:
             ent = entity_of(h)
             if ent is None:
                 continue
+            if h.possessive and hi + 1 < len(hits) and hits[hi + 1].kind == "role" and hits[hi + 1].first == h.last:
+                continue          # Ruslands president: the role phrase takes it
             if h.kind != "cabinet":
                 # The entry chosen among several decides the kind (Brussel: EU metonym or capital).
                 chosen = [e for e in h.entries if e.entity == ent.id]
@@ -348,6 +353,8 @@ class Resolver:
                     out.append(_Mention(h.first, h.last, "metonym", f"{ent.code}GOV", ent.country, "GOV",
                                         entity=f"{ent.id}:GOV", sent=sent))
                     continue
+            if h.kind == "person" and self._other_first_name(article, h, tok):
+                continue          # Anne Faber is not Marjolein Faber: an unknown person stays unresolved
             code, office = self._entity_code(ent, day)
             kind = {"capital": "metonym"}.get(h.kind, h.kind)
             plural = any(e.plural for e in h.entries if e.entity == ent.id)
@@ -357,6 +364,20 @@ class Resolver:
             # A person named right before a role in apposition ("Rubio, de minister ...") keeps the KB code.
             out.append(m)
         return out
+
+    def _other_first_name(self, article: Article, h: Hit, tok) -> bool:
+        """A surname alias right after a capitalised name word that is not part of the
+        match (Melania Trump, zaak-Anne Faber) names someone else."""
+        if h.last - h.first != 1:
+            return False
+        prev = tok(h.first - 1)
+        if prev is None:
+            return False
+        word = prev.text.rsplit("-", 1)[-1]
+        if not word[:1].isupper() or prev.tag not in ("SPEC", "N") or prev.tag == "N" and "-" not in prev.text:
+            return False
+        key = (normalise(prev.text),)
+        return key not in self.kb.aliases and key not in self.kb.roles
 
     def _adjective_head(self, article, h: Hit, hits: list[Hit], hi: int, tok) -> Optional[Hit]:
         """The role hit this adjective modifies: the next hit, across other adjectives,
@@ -409,6 +430,12 @@ class Resolver:
             w = normalise(t.text)
             prev_hit = hits[k] if k >= 0 else None
             if prev_hit is not None and prev_hit.last == j + 1:
+                if prev_hit.possessive and country_ent is None:
+                    # Ruslands president, Poetins woordvoerder
+                    country_ent = entity_of(prev_hit)
+                    consumed.add(id(prev_hit))
+                    first = prev_hit.first
+                    break
                 if prev_hit.kind == "adjective":
                     if country_ent is None:
                         country_ent = entity_of(prev_hit)
