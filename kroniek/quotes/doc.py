@@ -117,6 +117,24 @@ class Doc:
                 and is_name(self.tokens[last + 1]) and is_name(self.tokens[last]) and last - first < limit \
                 and last + 1 not in self.timed:
             last += 1
+        # apposition: "Dan Cook, senior analist bij IG Markets, zei" / "de secretaris van
+        # Unite, Tony Woodley, zei": the name on the other side of the comma belongs to it
+        if first >= 2 and self.tokens[first - 1].text == "," and is_name(self.tokens[first - 2]) \
+                and self.tokens[first - 2].sent == sent and first - 2 not in self.quoted:
+            k = first - 2
+            while k - 1 >= 0 and self.tokens[k - 1].sent == sent and is_name(self.tokens[k - 1]) and k - 1 not in self.quoted:
+                k -= 1
+            if k == 0 or self.tokens[k - 1].sent != sent or self.tokens[k - 1].tag in ("LET", "VG") or k == self.sent_range(sent).start:
+                first = k
+        if last + 2 < len(self.tokens) and self.tokens[last + 1].text == "," and is_name(self.tokens[last + 2]) \
+                and self.tokens[last + 2].sent == sent and last + 2 not in self.quoted and not is_name(self.tokens[last]):
+            k = last + 2
+            while k + 1 < len(self.tokens) and self.tokens[k + 1].sent == sent and is_name(self.tokens[k + 1]) \
+                    and k + 1 not in self.quoted and k + 1 not in self.timed:
+                k += 1
+            nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+            if nxt is None or nxt.text in (",", ".") or nxt.tag == "WW":
+                last = k
         # "Fleur Agema van de PVV" where the parse made "de PVV" the subject
         if first >= 2 and self.tokens[first - 1].lemma == "van" and self.tokens[first - 1].sent == sent:
             left = self.np_chunk_from(first - 2, -1)

@@ -22,7 +22,8 @@ from ..records import ActorRef, Article, Quote, Span
 from .doc import Doc, is_finite, is_name, is_pronoun, is_word
 from .lexicon import CueLexicon, VerbCue
 from .marks import Quoted, find_quoted
-from .speakers import PersonMention, SpeakerSpan, actor_ref, article_mentions, person_mentions, resolve_pronoun
+from .speakers import (PersonMention, SpeakerSpan, actor_ref, article_mentions, is_person_span, person_mentions,
+                       resolve_pronoun)
 
 SHORT_QUOTE_WORDS = 3     # up to this many words without a verb: a partial quote only when attributed
 TITLE_MAX_WORDS = 6       # all-capitalised stretches up to this length are names or titles
@@ -150,12 +151,47 @@ def _speaker_np(doc: Doc, head: int) -> tuple[int, int]:
     return a, b
 
 
+def _passive_agent(doc: Doc, v: int) -> int | None:
+    """For a cue verb in the passive ("werd door Jobs geloofd als", "werd gemeld"): the
+    head of the door-agent, -1 where none is named; None for an active verb."""
+    t = doc.tok(v)
+    if "vd" not in t.features:
+        return None
+    h = t.head
+    if h is None or doc.tok(h).lemma.lower() != "worden":
+        return None
+    rng = doc.sent_range(t.sent)
+    for k in list(doc.children.get(v, [])) + list(doc.children.get(h, [])) + list(range(h + 1, v)):
+        if k in rng and doc.tok(k).lemma.lower() == "door" and doc.tok(k).tag == "VZ" and k not in doc.quoted:
+            objs = [c for c in doc.children.get(k, []) if doc.tok(c).rel == "obj1"]
+            if objs:
+                return objs[0]
+            chunk = doc.np_chunk_from(k + 1, 1) if k + 1 in rng else None
+            if chunk:
+                return next((i for i in range(*chunk) if is_name(doc.tok(i))), chunk[0])
+    return -1
+
+
 def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue | None,
                       inverted: bool) -> Found | None:
     """The speaker of a cue verb: its subject, or the noun phrase right after it (inverted
     "zei de minister") or right before it where the parse gives no subject."""
-    h = subject_of(doc, v, lex)
     kind = cue.kind if cue else "speech"
+    agent = _passive_agent(doc, v)
+    if agent is not None:
+        if agent < 0:
+            return Found(None)          # "Het probleem werd niet gemeld": nobody is named
+        a, b = _speaker_np(doc, agent)
+        return Found(SpeakerSpan(a, b, agent, cue_tokens(doc, v, cue), rule + "-passive", kind))
+    h = subject_of(doc, v, lex)
+    if h is not None and not person_like(doc, *_speaker_np(doc, h), lex):
+        # "Over de integratie zei Mannion": the parser's subject names no one, the words
+        # right after the verb do
+        k = v + 1
+        rng = doc.sent_range(doc.tok(v).sent)
+        alt = doc.np_chunk_from(k, 1) if k in rng and k not in doc.quoted else None
+        if alt and person_like(doc, alt[0], alt[1], lex) and not (alt[0] <= h < alt[1]):
+            h = next((i for i in range(*alt) if is_name(doc.tok(i)) or is_pronoun(doc.tok(i))), alt[0])
     if h is not None and doc.tok(h).lemma.lower() in lex.anaphors and doc.tok(h).tag != "VNW" or \
             (h is not None and doc.tok(h).lemma.lower() in ("dat", "dit", "zo")):
         h = None  # "Dat zegt X": the subject the parser chose is the claim
@@ -572,18 +608,21 @@ def attribution_in_sentence(doc: Doc, c: Candidate, lex: CueLexicon, reported: l
         r = min(inside, key=lambda r: r.end - r.start)
         return Found(replace(r.speaker, rule="partial-" + r.speaker.rule))
     before, after = _clause_tokens(doc, c)
-    for group in (reversed(before), after):
-        for v in group:
-            t = doc.tok(v)
-            if t.lemma.lower() in lex.sources and t.tag in ("VZ", "BW"):
-                f = speaker_from_source(doc, v, lex, "partial-" + t.lemma.lower())
-                if f:
-                    return f
-            cue = verb_cue(doc, v, lex, "direct")
-            if cue:
-                f = speaker_from_verb(doc, v, lex, "partial-cue", cue, inverted=v < (subject_of(doc, v, lex) or -1))
-                if f:
-                    return f
+    first_q, last_q = min(c.tokens), max(c.tokens)
+    # nearest cue first; one after the quote counts a little farther ("wat de fabrikant
+    # 'politieke inmenging' noemt" vs. a cue two clauses back)
+    order = sorted(before + after, key=lambda v: first_q - v if v < first_q else v - last_q + 2)
+    for v in order:
+        t = doc.tok(v)
+        if t.lemma.lower() in lex.sources and t.tag in ("VZ", "BW"):
+            f = speaker_from_source(doc, v, lex, "partial-" + t.lemma.lower())
+            if f:
+                return f
+        cue = verb_cue(doc, v, lex, "direct")
+        if cue:
+            f = speaker_from_verb(doc, v, lex, "partial-cue", cue, inverted=v < (subject_of(doc, v, lex) or -1))
+            if f and (f.speaker or f.generic):
+                return f
     return None
 
 
@@ -684,7 +723,7 @@ def attribution_previous(doc: Doc, c: Candidate, lex: CueLexicon, done: list[Can
         t = doc.tok(h)
         person = any(is_name(doc.tok(i)) and doc.tok(i).ner.endswith("PER") for i in range(a, b)) or \
             (is_pronoun(t) and t.lemma.lower() in lex.pronouns) or \
-            any(m.tokens[0] < b and a < m.tokens[1] and (m.person or m.kind in ("person", "role")) for m in doc.mentions)
+            any(m.tokens[0] <= h < m.tokens[1] and (m.person or m.kind in ("person", "role")) for m in doc.mentions)
         if person:
             return Found(SpeakerSpan(a, b, h, (), "previous-subject"))
         break
@@ -802,7 +841,8 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, lex: CueLexicon, spans: list[SpeakerSpan]):
         self.doc, self.lex = doc, lex
         self.persons = person_mentions(doc, lex)
-        self.named = [PersonMention(s.first, s.last, s.head, True, actor_ref(doc, s.first, s.last, s.head))
+        self.named = [PersonMention(s.first, s.last, s.head, True, actor_ref(doc, s.first, s.last, s.head),
+                                    person=is_person_span(doc, s.first, s.last))
                       for s in spans if not self._is_pronoun(s)]
         self.cache: dict[tuple[int, int], ActorRef | None] = {}
 

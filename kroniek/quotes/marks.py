@@ -19,13 +19,13 @@ DOUBLE, SINGLE = "double", "single"
 
 # mark -> (family, role): role "open" / "close" are the usual use, "either" is decided by context.
 MARKS: dict[str, tuple[str, str]] = {
-    ",,": (DOUBLE, "open"), "„": (DOUBLE, "open"), "«": (DOUBLE, "open"),
+    ",,": (DOUBLE, "open"), "``": (DOUBLE, "open"), "„": (DOUBLE, "open"), "«": (DOUBLE, "open"),
     "''": (DOUBLE, "close"), "”": (DOUBLE, "either"), "»": (DOUBLE, "close"),
     "“": (DOUBLE, "either"), '"': (DOUBLE, "either"),
     "‚": (SINGLE, "open"), "‹": (SINGLE, "open"), "›": (SINGLE, "close"),
     "'": (SINGLE, "either"), "‘": (SINGLE, "either"), "’": (SINGLE, "either"), "`": (SINGLE, "open"),
 }
-_MARK_RE = re.compile(r",,|''|[\"“”„«»‚‹›'‘’`]")
+_MARK_RE = re.compile(r",,|''|``|[\"“”„«»‚‹›'‘’`]")
 _QUOTE_CHARS = set("\"“”„«»‚‹›'‘’`")
 OPEN_AFTER = set("([{—–-/:;") | _QUOTE_CHARS      # characters a quote may open right after
 CLOSE_BEFORE = set(".,;:!?)]}—–-/…") | _QUOTE_CHARS  # characters a quote may close right before
@@ -99,14 +99,41 @@ def classify(text: str, pos: int, mark: str) -> Mark | None:
     return Mark(pos, mark, family, can_open, can_close)
 
 
-def find_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
+def csv_lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Lines that are a CSV field leaked into the text: wrapped in straight double quotes,
+    with inner quotes doubled (Jobs zei:""Onderbreek me."" inside the wrapping marks), or
+    the closing mark after trailing blanks (… beloofd.  "). Their outer marks are not quotes."""
     end = len(text) if end is None else end
     out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        body = line.strip()
+        lead = line.find(body) if body else 0
+        if len(body) > 2 and body[0] == '"' and body[-1] == '"':
+            inner = body[1:-1]
+            if '""' in inner or inner.endswith(("  ", " ")) and not inner.strip().endswith('"'):
+                out.append((pos + lead, pos + lead + len(body)))
+        pos += len(line) + 1
+    return out
+
+
+def find_marks(text: str, start: int = 0, end: int | None = None) -> list[Mark]:
+    end = len(text) if end is None else end
+    csv = csv_lines(text, start, end)
+    outer = {p for a, b in csv for p in (a, b - 1)}
+    out = []
+    for a, b in csv:
+        # inside a CSV field a doubled quote is one quote mark, free of the spacing rules
+        for m in re.finditer(r'""', text[a + 1:b - 1]):
+            out.append(Mark(a + 1 + m.start(), '""', DOUBLE, True, True))
+    doubled = {p for mk in out for p in (mk.pos, mk.pos + 1)}
     for m in _MARK_RE.finditer(text, start, end):
+        if m.start() in outer or m.start() in doubled:
+            continue
         mk = classify(text, m.start(), m.group())
         if mk:
             out.append(mk)
-    return out
+    return sorted(out, key=lambda mk: mk.pos)
 
 
 def _pair_paragraph(text: str, marks: list[Mark], carried: list[Mark]):

@@ -76,6 +76,38 @@ class PersonMention:
     head: int
     subject: bool
     ref: ActorRef
+    person: bool = True      # a person (not an organisation or a country speaking)
+
+
+def _office_noun(tok) -> bool:
+    """A singular role noun that names an office held by one person (the actor stage's
+    role list marks them with an office: president, minister, voorzitter, woordvoerder is not)."""
+    if tok.tag != "N" or "ev" not in tok.features:
+        return False
+    try:
+        from ..actors.kb import load_kb, normalise
+    except ImportError:
+        return False
+    kb = load_kb()
+    role = kb.roles.get((normalise(tok.lemma),)) or kb.roles.get((normalise(tok.text),))
+    return bool(role and role.office)
+
+
+def is_person_span(doc: Doc, first: int, last: int) -> bool:
+    """Do tokens [first, last) name a person: a PER name, or an actor-stage person?"""
+    toks = doc.article.tokens
+    if any(toks[i].ner.endswith("PER") for i in range(first, last)):
+        return True
+    overlapping = [m for m in doc.mentions if m.tokens[0] < last and first < m.tokens[1]]
+    if any(m.person or m.kind == "person" for m in overlapping):
+        return True
+    # a singular office ("de vicepresident", "voorzitter van de Fed") is one person;
+    # "de overheid", "het ministerie" are not
+    if any(m.kind == "role" and any(_office_noun(toks[i]) for i in range(*m.tokens)) for m in overlapping):
+        return True
+    # a bare name the actor stage does not know, as the speaker of a speech verb ("zei Djamal")
+    words = [toks[i] for i in range(first, last) if toks[i].tag != "LET"]
+    return bool(words) and not overlapping and all(is_name(t) for t in words)
 
 
 def person_mentions(doc: Doc, lex: CueLexicon) -> list[PersonMention]:
@@ -90,10 +122,8 @@ def person_mentions(doc: Doc, lex: CueLexicon) -> list[PersonMention]:
                 continue
             subj = any(toks[i].rel == "su" for i in range(a, b))
             out.append(PersonMention(a, b, a, subj, m.ref()))
-    if out:
-        return sorted(out, key=lambda p: p.first)
     i = 0
-    while i < len(toks):
+    while i < len(toks):  # Frog's PER names the actor stage does not know
         t = toks[i]
         if t.ner.endswith("PER") and t.ner.startswith("B") or (t.ner.startswith("I-PER") and (i == 0 or not toks[i - 1].ner.endswith("PER"))):
             j = i + 1
@@ -114,11 +144,12 @@ def person_mentions(doc: Doc, lex: CueLexicon) -> list[PersonMention]:
                 a, b = min(a, i), max(b, j)
             else:
                 a, b = i, j
-            out.append(PersonMention(a, b, head if head is not None else i, head is not None, actor_ref(doc, a, b, i)))
+            if not any(p.first < b and a < p.last for p in out):   # the actor stage's mention wins
+                out.append(PersonMention(a, b, head if head is not None else i, head is not None, actor_ref(doc, a, b, i)))
             i = j
         else:
             i += 1
-    return out
+    return sorted(out, key=lambda p: p.first)
 
 
 def resolve_pronoun(doc: Doc, pronoun: int, persons: list[PersonMention], speakers: list[PersonMention]) -> PersonMention | None:
@@ -129,14 +160,19 @@ def resolve_pronoun(doc: Doc, pronoun: int, persons: list[PersonMention], speake
     chain_ref = _chain_antecedent(doc, pronoun)
     if chain_ref:
         return chain_ref
-    # people named inside a quote are the speaker's subject matter, not the speaker
-    before = [p for p in persons + speakers if p.last <= pronoun and not any(i in doc.quoted for i in range(p.first, p.last))]
+    # people named inside a quote are the speaker's subject matter, not the speaker;
+    # "hij" and singular "zij"/"ze" stand for a person, plural "ze" may be an organisation
+    t = toks[pronoun]
+    singular = "ev" in t.features or t.lemma.lower() in ("hij", "hem")
+    before = [p for p in persons + speakers if p.last <= pronoun and (p.person or not singular)
+              and not any(i in doc.quoted for i in range(p.first, p.last))]
     if not before:
         return None
     sent = toks[pronoun].sent
+    # the current speaker first ("…", zei Agema. "…", zei ze), then a recent subject, then anyone
+    near_speakers = [p for p in speakers if p in before and sent - toks[p.first].sent <= 3]
     near = [p for p in before if p.subject and sent - toks[p.first].sent <= 2]
-    pick = max(near or before, key=lambda p: (p.first, p.last))
-    return pick
+    return max(near_speakers or near or before, key=lambda p: (p.first, p.last))
 
 
 def _chain_antecedent(doc: Doc, pronoun: int) -> PersonMention | None:
