@@ -119,7 +119,10 @@ def b_iso(m, lex, text):
 
 
 def b_month_year(m, lex, text):
-    return Sem("date", year=year_of(g(m, "year")), month=lex.month(g(m, "month")))
+    y = year_of(g(m, "year"))
+    if not 1000 <= y <= 2100:     # "eind januari 4000 IC-bedden"
+        return None
+    return Sem("date", year=y, month=lex.month(g(m, "month")))
 
 
 def b_month(m, lex, text):
@@ -618,7 +621,7 @@ RULES: list[Rule] = [
     Rule("pod_adverb", r"(?P<pod>{PODADV})", b_podadv),
     # ranges written as one expression
     Rule("day_range", r"(?:(?:van|tussen)\s+)?(?P<d1>[0-3]?\d)(?:e|ste|de)?\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*(?P<d2>[0-3]?\d)(?:e|ste|de)?\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_dayrange),
-    Rule("hour_range", r"(?:(?P<pre>van|tussen|vanaf)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])", b_hour_range),
+    Rule("hour_range", r"(?:(?P<pre>van|tussen|vanaf)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])(?!\s+(?:{MONTHA})\b)", b_hour_range),
     Rule("year_range", r"(?P<y1>[12]\d{3})\s*[-–~/]\s*(?P<y2>[12]\d{3})(?![\d-])", b_year_range),
     Rule("date_dmy_sep", r"(?P<day>[0-3]?\d)[-/](?P<month>{MONTHA})(?:[-/](?P<year>\d{4}))?(?![\w/-])", b_dmy),
     Rule("month_year_sep", r"(?P<month>{MONTHA})[-/](?P<year>\d{4})", b_month_year),

@@ -71,7 +71,8 @@ class Lexicon:
             "AMOD": alternation(d["amount_modifiers"]),
             "VAGUE": alternation(k for k, v in d["vague"].items() if v),
             "NUMW": alternation(self.numbers),
-            "NUM": r"(?:\d+(?:[,.]\d+)?|½|" + alternation(self.numbers)[3:],
+            # Dutch writes decimals with a comma: "5.00 uur" is a clock time, not a duration
+            "NUM": r"(?:\d+(?:,\d+)?|½|" + alternation(self.numbers)[3:],
             "ORDW": alternation(d["ordinals"]),
             "HOLIDAY": alternation(self.holidays),
             "DECADEW": alternation(d["decades"]),

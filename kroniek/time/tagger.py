@@ -224,7 +224,7 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
         sent = sentence_index(sentences, m.start)
         if tokens and sentences and sent is not None:
             s = next(x for x in sentences if x.index == sent)
-            tense = tense_from_tokens(tokens, tokens[s.first_token:s.last_token], m.start, m.end)
+            tense = tense_from_tokens(tokens, tokens[s.first_token:s.last_token], m.start, m.end, text)
         else:
             tense = tense_from_text(text, m.start, m.end)
         ctx = Context(doc_date, tense, anchor[1] if anchor else None)

@@ -44,10 +44,32 @@ def tense_of_verb(tok: Token, sentence: Sequence[Token]) -> Optional[str]:
     return "present"
 
 
-def tense_from_tokens(tokens: Sequence[Token], sentence: Sequence[Token], start: int, end: int) -> str:
-    """`tokens`: all article tokens (heads index them); `sentence`: the sentence's tokens."""
+def tense_from_tokens(tokens: Sequence[Token], sentence: Sequence[Token], start: int, end: int,
+                      text: Optional[str] = None) -> str:
+    """`tokens`: all article tokens (heads index them); `sentence`: the sentence's tokens.
+
+    Order of evidence: a finite verb in the expression's own clause (nearest first); the
+    finite verb up the dependency tree; the nearest finite verb of the sentence; a
+    participle without a finite verb (headline perfect: "Minister ... overeengekomen").
+    Where all that says present, a past or future marker in the clause (raw text) wins."""
     if not sentence:
         return "present"
+    tense = _tense_from_tokens(tokens, sentence, start, end)
+    if tense == "present" and text is not None:
+        raw = tense_from_text(text, start, end, clause_only=True)
+        if raw in ("past", "future"):
+            return raw
+    return tense
+
+
+def _tense_from_tokens(tokens: Sequence[Token], sentence: Sequence[Token], start: int, end: int) -> str:
+    if text_of(sentence):
+        ca, cb = clause_bounds_tokens(sentence, start)
+        clause = [t for t in sentence if ca <= t.start < cb]
+        in_clause = [t for t in clause if t.pos.startswith("WW(pv") and not (start <= t.start < end)]
+        if in_clause:
+            nearest = min(in_clause, key=lambda t: abs(t.start - start))
+            return tense_of_verb(nearest, clause) or "present"
     inside = [t for t in sentence if t.start >= start and t.end <= end] or \
              [min(sentence, key=lambda t: abs(t.start - start))]
     by_i = {t.i: t for t in tokens} if tokens and tokens[0].i != 0 else None
@@ -63,7 +85,7 @@ def tense_from_tokens(tokens: Sequence[Token], sentence: Sequence[Token], start:
         cur = by_i.get(cur.head) if by_i is not None else (tokens[cur.head] if 0 <= cur.head < len(tokens) else None)
     verbs = [t for t in sentence if t.pos.startswith("WW(pv")]
     if not verbs:
-        return "present"
+        return "past" if any(t.pos.startswith("WW(vd") for t in sentence) else "present"
     nearest = min(verbs, key=lambda t: abs(t.start - start))
     return tense_of_verb(nearest, sentence) or "present"
 
@@ -105,13 +127,33 @@ def marker_tense(t: str, prev: str, w: dict, perfect: bool) -> Optional[str]:
         return "past" if perfect else "present"
     if t in w["present"]:
         return "present"
-    if len(t) >= 6 and re.fullmatch(r"\w+(?:de|te)n?", t) and t not in w["not_weak_past"] and not t.startswith("ge") \
+    if len(t) >= 6 and (re.fullmatch(r"\w+[^aeiou](?:de|te)", t) or re.fullmatch(r"\w+(?:aa|ee|oo|uu|ei|ij|ou|ui|eu)[rlnmk]?(?:d|t)en", t)) and t not in w["not_weak_past"] and not t.startswith("ge") \
             and prev not in DETERMINERS and not t.endswith(("ische", "iste", "ante", "ente", "ende", "ste")):
-        return "past"        # weak past: kondigde, daalde, meldden
+        return "past"        # weak past: kondigde, meldde; plural after a long vowel: demonstreerden, daalden
     return None
 
 
-def tense_from_text(text: str, start: int, end: int) -> str:
+def text_of(sentence: Sequence[Token]) -> bool:
+    return bool(sentence)
+
+
+def clause_bounds_tokens(sentence: Sequence[Token], start: int) -> tuple[int, int]:
+    """Clause around `start` from the tokens: commas, colons and subordinators break it."""
+    ca, cb = sentence[0].start, sentence[-1].end
+    for t in sentence:
+        brk = t.text in (",", ";", ":", "(", ")") or t.pos.startswith("VG(onder") or \
+            (t.pos.startswith("VNW(betr") or t.pos.startswith("VNW(vb"))
+        if not brk:
+            continue
+        if t.end <= start:
+            ca = t.start
+        elif t.start > start:
+            cb = t.start
+            break
+    return ca, cb
+
+
+def tense_from_text(text: str, start: int, end: int, clause_only: bool = False) -> str:
     """The nearest tense marker in the clause of the expression, else in its sentence."""
     a, b = sentence_bounds(text, start)
     w = words()
@@ -119,12 +161,16 @@ def tense_from_text(text: str, start: int, end: int) -> str:
     lower = {t for _, t in toks}
     perfect = any(t in w["participles"] or (re.fullmatch(r"(?:\w*)ge\w{2,}(?:d|t|en)", t) and t not in w["not_participles"]) for t in lower)
     ca, cb = clause_bounds(text, a, b, start)
+    in_clause = {t for pos, t in toks if ca <= pos < cb}
+    perfect_here = any(t in w["participles"] or (re.fullmatch(r"(?:\w*)ge\w{2,}(?:d|t|en)", t) and t not in w["not_participles"]) for t in in_clause)
     found: list[tuple[bool, int, str]] = []
     prev = ""
     for pos, t in toks:
         if not (start <= pos < end):
-            tense = marker_tense(t, prev, w, perfect)
+            tense = marker_tense(t, prev, w, perfect_here if ca <= pos < cb else perfect)
             if tense:
                 found.append((not (ca <= pos < cb), abs(pos - start), tense))
         prev = t
+    if clause_only:
+        found = [f for f in found if not f[0]]
     return min(found)[2] if found else "present"

@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Hand-check listing: every time expression kroniek finds in ../shared/corpus/nl-eval/.
+
+    .venv/bin/python benchmarks/timex_nleval.py [--analysed /tmp/analysed/nl-eval/articles.jsonl] [--sample N]
+
+Prints, per expression, the document, its date, the expression in its context, type,
+value, mod and interval, for a person to mark right or wrong (precision estimate). With
+--analysed the Frog analysis of the articles is used (sentence indices, tense from the
+parser); without it the raw text is read as `kroniek timex` does. --sample N prints a
+random sample of N (seed 0) instead of everything; the totals per rule come last.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT / ".." / "shared"
+sys.path.insert(0, str(ROOT))
+
+from kroniek.reading.sources import iter_articles  # noqa: E402
+from kroniek.records import InputError, article_from_json  # noqa: E402
+from kroniek.time import tag_text  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--analysed", help="articles.jsonl with Frog tokens")
+    ap.add_argument("--sample", type=int, default=0)
+    args = ap.parse_args()
+    if args.analysed:
+        articles = [article_from_json(json.loads(l)) for l in open(args.analysed, encoding="utf-8") if l.strip()]
+    else:
+        articles = [a for a in iter_articles([SHARED / "corpus" / "nl-eval"]) if not isinstance(a, InputError)]
+    rows = []
+    for a in articles:
+        for t in tag_text(a.text, a.date, a.tokens or None, a.sentences or None):
+            ctx = a.text[max(0, t.start - 50):t.start] + "[[" + t.text + "]]" + a.text[t.end:t.end + 40]
+            rows.append((a.id, a.date.iso(), ctx.replace("\n", " "), t))
+    show = random.Random(0).sample(rows, min(args.sample, len(rows))) if args.sample else rows
+    for i, (doc, date, ctx, t) in enumerate(show, 1):
+        print(f"{i:4d} {doc[:22]:22} {date:10} {t.type:8} {t.value:28} {t.mod or '':12} "
+              f"{t.earliest or '…'}..{t.latest or '…'} {t.rule:18} | {ctx}")
+    print(json.dumps({"articles": len(articles), "expressions": len(rows),
+                      "by_rule": dict(Counter(t.rule for *_, t in rows).most_common())}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
