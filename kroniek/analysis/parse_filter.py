@@ -254,9 +254,13 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
     parser Frog for the sentences that `needs_parse`."""
 
     def __init__(self, config: FrogConfig | None = None, retries: int = 1,
-                 lexicon: Optional[FilterLexicon] = None):
+                 lexicon: Optional[FilterLexicon] = None, chunks: bool = False):
         config = config or FrogConfig()
-        tagger = FrogConfig(binary=config.binary, skip="".join(sorted(set(config.skip + "p"))),
+        # No stage reads Frog's chunk tags, and the chunker costs about as much as the tagger
+        # and entity recognizer together (benchmarks/throughput.py): the filtered analysis,
+        # whose point is to run only what the coder needs, leaves it out unless asked.
+        skip = config.skip + "p" + ("" if chunks else "c")
+        tagger = FrogConfig(binary=config.binary, skip="".join(sorted(set(skip))),
                             timeout=config.timeout, startup_timeout=config.startup_timeout,
                             max_parser_tokens=config.max_parser_tokens)
         super().__init__(tagger, retries=retries)
@@ -278,6 +282,15 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
             log.warning("parse filter: the parser Frog did not start: %s", exc)
 
     def __call__(self, article: Article) -> Article:
+        return self.parse(self.tag(article))
+
+    def steps(self):
+        """The two Frogs as two steps, so that a runner can tag article n+1 while article n
+        is being parsed (kroniek.scale.overlap)."""
+        return [self.tag, self.parse]
+
+    def tag(self, article: Article) -> Article:
+        """Tokens, lemmas, POS, entities for every sentence (the tagger Frog)."""
         if self._starting is None and self.parser.proc is None:
             # Both Frogs load their models at once (about 8 s each, on two cores in parallel).
             self._starting = threading.Thread(target=self._start_parser, daemon=True)
@@ -285,6 +298,10 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
         t0 = time.monotonic()
         article = super().__call__(article)
         self.seconds["tagger"] += time.monotonic() - t0
+        return article
+
+    def parse(self, article: Article) -> Article:
+        """Heads and relations for the sentences that `needs_parse` (the parser Frog)."""
         chosen = [s for s in article.sentences if self.lexicon.needs_parse(article.sentence_tokens(s))]
         self.sentences += len(article.sentences)
         if not chosen:

@@ -160,12 +160,13 @@ def run_shard(shard: Shard, skip_ids: Optional[set[str]], languages: tuple[str, 
     """One task: read, admit and process a shard; return the items, or write them as Parquet."""
     from distributed import get_worker
 
+    from .overlap import process_overlapped
     from .runner import Admission, _tally
     plugin = _plugin()
     admission_stats = RunStats()
     admission = Admission(admission_stats, skip_ids, languages)
     with plugin.lock:
-        items = list(plugin.pipeline.process(admission.filter(read_shard(shard))))
+        items = list(process_overlapped(plugin.pipeline, admission.filter(read_shard(shard))))
     result: dict[str, Any] = {"shard": shard.id, "worker": get_worker().name, "memory": memory_report(),
                               "admission": admission_stats}
     if out_dir is None:

@@ -46,7 +46,8 @@ def _init_worker(names: list[str], config: dict, modules: list[str] = ()) -> Non
 
 def _run_batch(batch: list[Article | InputError]) -> tuple[list[Article | InputError], dict]:
     assert _PIPE is not None
-    results = list(_PIPE.process(batch))
+    from .overlap import process_overlapped
+    results = list(process_overlapped(_PIPE, batch))
     return results, memory_report(os.getpid())
 
 

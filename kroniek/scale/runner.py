@@ -66,7 +66,7 @@ def _tally(stats: RunStats, item: Article | InputError) -> None:
 def process_inputs(inputs: Iterable[str], stages: Optional[list[str]] = None,
                    config: Optional[dict[str, dict[str, Any]]] = None, workers: int = 1,
                    cluster: Optional[str] = None, skip_ids: Optional[set[str]] = None, *,
-                   stats: Optional[RunStats] = None, batch_size: int = 4) -> Iterator[Article | InputError]:
+                   stats: Optional[RunStats] = None, batch_size: int = 8) -> Iterator[Article | InputError]:
     """Read `inputs` and run the pipeline; articles whose id is in `skip_ids` are not processed.
 
     `workers`: local worker processes (each with its own Frog); `cluster`: a Dask scheduler
@@ -96,8 +96,9 @@ def process_inputs(inputs: Iterable[str], stages: Optional[list[str]] = None,
 
 def _process_here(articles: Iterable[Article | InputError], names: list[str], config: dict,
                   stats: RunStats) -> Iterator[Article | InputError]:
+    from .overlap import process_overlapped
     with Pipeline(names, config=config) as pipe:
-        yield from pipe.process(articles)
+        yield from process_overlapped(pipe, articles)
         stats.add_worker_memory("main", memory_report())
 
 
