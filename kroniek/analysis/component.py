@@ -33,8 +33,9 @@ class FrogAnalyzer:
 
 @component("frog")
 def make_frog(skip: str = "", timeout: float = 120.0, binary: str = "frog", retries: int = 1,
-              parse_filter: bool = False) -> FrogAnalyzer:
+              parse_filter: bool = False, chunks: bool = False) -> FrogAnalyzer:
     if parse_filter:  # dependency parse only where events can be (kroniek/analysis/parse_filter.py)
         from .parse_filter import FilteredFrogAnalyzer
-        return FilteredFrogAnalyzer(FrogConfig(binary=binary, skip=skip, timeout=timeout), retries=retries)
+        return FilteredFrogAnalyzer(FrogConfig(binary=binary, skip=skip, timeout=timeout), retries=retries,
+                                    chunks=chunks)
     return FrogAnalyzer(FrogConfig(binary=binary, skip=skip, timeout=timeout), retries=retries)
