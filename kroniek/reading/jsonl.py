@@ -35,17 +35,26 @@ def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
     file = str(path)
     try:
         data = path.read_bytes()
-        raw, _ = decode_bytes(data, file)
-    except InputProblem as exc:
-        yield InputError(file=file, line=exc.line, reason=exc.reason)
-        return
     except OSError as exc:
         yield InputError(file=file, reason=f"cannot read: {exc.strerror or exc}")
         return
-    if not raw.strip():
+    try:
+        # Only "\n" ends a line: str.splitlines() also breaks at U+2028, U+0085, \x1e ...,
+        # which JSON strings may hold unescaped, and would cut a good record in two.
+        lines: list[str | InputProblem] = list(decode_bytes(data, file)[0].split("\n"))
+    except InputProblem as exc:
+        salvaged = _decode_line_by_line(data, file)
+        if salvaged is None:
+            yield InputError(file=file, line=exc.line, reason=exc.reason)
+            return
+        lines = salvaged
+    if not any(isinstance(line, str) and line.strip() for line in lines):
         yield InputError(file=file, reason="empty file")
         return
-    for n, line in enumerate(raw.splitlines(), 1):
+    for n, line in enumerate(lines, 1):
+        if isinstance(line, InputProblem):
+            yield InputError(file=file, line=n, reason=line.reason)
+            continue
         if not line.strip():
             continue
         try:
@@ -56,3 +65,17 @@ def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
             yield article_from_record(rec, file, n)
         except InputProblem as exc:
             yield InputError(file=file, line=n, reason=exc.reason)
+
+
+def _decode_line_by_line(data: bytes, file: str) -> list[str | InputProblem] | None:
+    """A file that does not decode as a whole (NUL bytes, a stretch of bad bytes) is decoded
+    line by line, so a damaged line (such as the NUL-filled tail a crashed writer leaves)
+    costs that line only. None when no line decodes: then the file is not text at all."""
+    out: list[str | InputProblem] = []
+    for n, chunk in enumerate(data.split(b"\n"), 1):
+        try:
+            out.append(decode_bytes(chunk, file)[0])
+        except InputProblem as exc:
+            reason = "NUL bytes in this line: damaged or binary data" if "NUL" in exc.reason else exc.reason
+            out.append(InputProblem(reason, file, n))
+    return out if any(isinstance(x, str) and x.strip() for x in out) else None
