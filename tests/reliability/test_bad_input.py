@@ -135,6 +135,12 @@ CASES: list[Case] = [
                               {"id": "d2", "date": "2025-04-01", "text": ACCENTED}),
          ok={"d1": BODY, "d2": ACCENTED},
          errors=[(3, "duplicate id 'd1' with different text"), (4, "duplicate id 'd2': the same article")]),
+    # A crashed writer's NUL-filled tail and a damaged line cost those lines only.
+    Case("crashed.jsonl", write(json.dumps({"id": "c1", "date": "2025-05-01", "text": BODY}).encode() + b"\n"
+                                + b'{"id": "c2", "date": "2025-05-02", "te\x00\x00xt": "x"}\n'
+                                + json.dumps({"id": "c3", "date": "2025-05-03", "text": ACCENTED}).encode() + b"\n"
+                                + b"\x00" * 4096),
+         ok={"c1": BODY, "c3": ACCENTED}, errors=[(2, "NUL bytes in this line"), (4, "NUL bytes in this line")]),
     Case("bom.jsonl", write(codecs.BOM_UTF8 + json.dumps({"id": "jb", "date": "2025-03", "text": BODY}).encode()),
          ok={"jb": BODY}),
     Case("empty.jsonl", write(b"\n\n"), errors=[(None, "empty file")]),
