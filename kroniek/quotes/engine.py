@@ -135,7 +135,7 @@ def subject_of(doc: Doc, v: int, lex: CueLexicon) -> int | None:
         if h is None:
             return None
         subs = [c for c in doc.children.get(h, []) if doc.tok(c).rel == "su" and c not in doc.quoted
-                and is_word(doc.tok(c)) and doc.tok(c).sent == doc.tok(v).sent]
+                and c not in doc.timed and is_word(doc.tok(c)) and doc.tok(c).sent == doc.tok(v).sent]
         if subs:
             personal = [c for c in subs if is_name(doc.tok(c)) or (is_pronoun(doc.tok(c)) and doc.tok(c).lemma.lower() in lex.pronouns)]
             return (personal or subs)[0]
@@ -204,6 +204,14 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
             k += 1
         after = doc.np_chunk_from(k, 1) if k in rng else None
         lead = min(cue_tokens(doc, v, cue)) - 1      # before "liet" in "Het Kremlin liet weten"
+        while lead in rng and lead in doc.timed:        # "Henderson zei dinsdag": skip the date
+            lead -= 1
+        if lead in rng and doc.tok(lead).text == ",":
+            # "Darren Winder, een analist van Cazenove, zei": the name before the apposition
+            opening = next((k for k in range(lead - 1, max(rng.start, lead - 15) - 1, -1)
+                            if doc.tok(k).text == "," and k not in doc.quoted), None)
+            if opening is not None and opening - 1 in rng:
+                lead = opening - 1
         before = doc.np_chunk_from(lead, -1) if lead in rng else None
         span = (after or before) if inverted else (before or after)
         if span is None:
@@ -574,7 +582,7 @@ def attribution_colon(doc: Doc, seg: list[int], lex: CueLexicon, headline_ok: bo
         return None
     # A headline without a main verb, "Rutte: '…'", "Rutte supertrots: '…'",
     # "Klaas Dijkhoff over het jaar dat hij …: '…'": the person or organisation it starts with.
-    if headline_ok and not mains:
+    if not mains:
         runs, i = [], 0
         while i < len(words):
             if is_name(doc.tok(words[i])):
@@ -595,6 +603,9 @@ def attribution_colon(doc: Doc, seg: list[int], lex: CueLexicon, headline_ok: bo
         runs = [(a, b) for a, b in runs if not (text[doc.tok(a).start - 1:doc.tok(a).start] in "'‘’\"“„"
                                                  and doc.tok(a).start > 0)]
         good = [r for r in runs if not rank(r)[0]] or ([runs[0]] if runs and runs[0][0] == words[0] else [])
+        if not headline_ok:
+            # in the body ("Darleen Druyun, onderminister: '…'") only a person starting the segment
+            good = [r for r in good if r[0] == words[0] and is_person_span(doc, *r)]
         if good:
             a, b = min(good, key=rank)
             return Found(SpeakerSpan(a, b, a, (), "colon-name"))

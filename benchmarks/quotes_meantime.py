@@ -1,0 +1,37 @@
+"""Quotes on MEANTIME Dutch (translated Wikinews, ../shared/benchmarks/meantime-nl/), checked
+against hand verdicts on a fixed random sample (issue 6).
+
+nl-eval is where the attribution rules were developed; MEANTIME is the second look: its
+quotes were sampled (random.Random(6), 40 direct and 30 indirect) and judged by hand in
+benchmarks/quotes_meantime_handcheck.tsv (same columns as quotes_nl_eval_handcheck.tsv).
+Precision and speaker accuracy are computed over the sampled quotes the engine still finds.
+
+Usage:
+    .venv/bin/python benchmarks/quotes_meantime.py [--articles /tmp/analysed/meantime/articles.jsonl] [--show]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quotes_common import SHARED, analysed_articles, check  # noqa: E402
+
+VERDICTS = Path(__file__).resolve().parent / "quotes_meantime_handcheck.tsv"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", help="pre-analysed articles.jsonl (default: run Frog on MEANTIME Dutch)")
+    ap.add_argument("--out", default="/tmp/kroniek-quotes-meantime")
+    ap.add_argument("--verdicts", default=str(VERDICTS))
+    ap.add_argument("--show", action="store_true", help="print every wrong quote and speaker")
+    args = ap.parse_args()
+    corpus = SHARED / "benchmarks" / "meantime-nl" / "derived_meantime_nl_docs.jsonl"
+    check(analysed_articles(corpus, args.articles), Path(args.verdicts), Path(args.out),
+          show=args.show, list_unchecked=False)
+
+
+if __name__ == "__main__":
+    main()
