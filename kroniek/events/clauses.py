@@ -39,6 +39,7 @@ class Argument:
     last: int                  # exclusive
     marker: str                # "bare", "adj", or the governing preposition (aan, met, tussen …)
     head_noun: Optional[int] = None   # for "adj": the noun the actor adjective modifies
+    outer: Optional[str] = None       # for "van": the preposition of the phrase it belongs to ("op doelen van X")
     coordinated_with: Optional[int] = None  # index (in Clause.args) of the conjunct it follows
 
 
@@ -118,6 +119,8 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
         if boundary:
             segments.append([])
             openers.append(t if t.text not in PUNCT_BOUNDARY else None)
+        elif k == 0 and t.tag == "VG" and "onder" in t.features and low in subs:
+            openers[0] = t              # a sentence that opens with its subordinate clause
         segments[-1].append(t)
     # merge verbless segments into the previous one (appositions, quoted NPs, "zei X")
     merged: list[tuple[list[Token], Optional[Token]]] = []
@@ -203,6 +206,8 @@ def _marker_before(article: Article, clause_start: int, first: int, lex: Lexicon
             continue
         if _lower(t) in ("aldus", "volgens", "zegt", "zei", "meldt"):
             return "volgens", i
+        if _lower(t) == "richting":
+            return "naar", i
         if t.tag == "VZ":
             low = _lower(t)
             return ({"vanuit": "uit", "namens": "van"}.get(low, t.lemma.lower() if t.lemma else low), i)
@@ -251,6 +256,9 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
                 # ("met zijn Chinese ambtgenoot"); bare, it owns the thing ("een Amerikaans voorstel")
                 marker, head_noun = "adj", nxt
         arg = Argument(mention=m, first=a, last=b, marker=marker, head_noun=head_noun)
+        if marker == "van" and _ is not None:
+            outer, _o = _marker_before(article, lo, _, lex)
+            arg.outer = outer if outer not in ("bare", "coord") else "obj"
         if marker == "coord" and args:
             prev = args[-1]
             arg.marker = prev.marker
@@ -344,6 +352,14 @@ def _main_clause_subject(article: Article, clause: Clause, args: list[Argument],
                                 or _lower(article.tokens[i]) in people
                                 for i in vorfeld if i < a.first):
                             arg = a
+                        break
+                if arg is None:
+                    # "Het leger van Soedan", "de regering van Venezuela": a role noun owned by an actor
+                    for a in args:
+                        if a.marker == "van" and a.first in vorfeld:
+                            heads = [article.tokens[i] for i in vorfeld if i < a.first and article.tokens[i].tag == "N"]
+                            if heads and (heads[-1].lemma.lower() in people or _lower(heads[-1]) in people):
+                                return True, a
                         break
                 if arg is not None and arg.marker == "bare":
                     return True, arg

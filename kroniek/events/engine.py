@@ -128,7 +128,7 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
                 if code == NO_EVENT:
                     continue
                 score = e.specificity + (3 if part is not None else 0) - (1 if repaired else 0) \
-                    - (1 if v.lemma in aux else 0)
+                    - (1 if v.lemma in aux else 0) + (5 if e.governs and v.i == clause.finite else 0)
                 trig = sorted({v.i} | ({part.i} if part is not None else set()))
                 if best is None or score > best[0]:
                     best = (score, e, code, trig, consumed, repaired)
@@ -143,6 +143,13 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
             after: Optional[int] = None, head: Optional[int] = None) -> Optional[Argument]:
     src_ids = {id(a) for a in sources}
     for marker in entry_targets:
+        if marker in ("obj", "adj"):
+            continue
+        direct = [a for a in args if a.marker == marker and id(a) not in src_ids]
+        owner = [a for a in args if a.marker == "van" and a.outer == marker and id(a) not in src_ids]
+        if owner and not direct:
+            return owner[0]
+    for marker in entry_targets:
         for a in args:
             if id(a) in src_ids:
                 continue
@@ -154,11 +161,13 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
                 return a
             if a.marker == marker and marker not in ("obj", "adj"):
                 return a
-    if "obj" in entry_targets and not objects:
-        # the owner of a non-actor object: "valt doelwitten van Hamas aan"
+    # the owner of a non-actor object or target phrase: "valt doelwitten van Hamas aan",
+    # "luchtaanvallen op doelen van Hezbollah"
+    for marker in entry_targets:
         for a in args:
-            if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after):
-                return a
+            if a.marker == "van" and a.outer == marker and id(a) not in src_ids and (after is None or a.first >= after):
+                if marker != "obj" or not objects:
+                    return a
     return None
 
 
@@ -195,6 +204,10 @@ class EventCoder:
             resolved_sources: dict[int, list[Argument]] = {}
             pending: Optional[tuple[int, Found, Entry]] = None
             clauses_with_event: set[int] = set()
+            governing: set[int] = set()
+            conditional = any(k.kind == "sub" and k.opener is not None and
+                              article.tokens[k.opener].text.lower() in lex.words("conditional_subordinators")
+                              for k in clauses)
             for c in clauses:
                 subj, objs = subject_and_objects(article, c, c.args, lex)
                 passive = is_passive(article, c)
@@ -213,6 +226,12 @@ class EventCoder:
                     entry, code, trig, consumed, repaired = m
                     f = self._verb_event(article, c, entry, code, trig, subj_sources, objs, patients, passive,
                                          repaired, clauses, resolved_sources, next_text)
+                    if f is not None and c.parent is not None and c.parent in governing and c.kind in ("inf", "sub"):
+                        f.mode = combine(f.mode, "hypothetical")   # what is demanded, refused or threatened
+                    if f is not None and c.kind in ("inf", "sub") and c.parent is not None:
+                        f.mode = combine(f.mode, self._governing_mode(article, clauses[c.parent]) or "asserted")
+                    if f is not None and conditional and c.kind == "main":
+                        f.mode = combine(f.mode, "hypothetical")   # "Als Rusland …, zal de EU …"
                     if f is not None and pending is not None and c.parent == pending[0] and c.kind in ("inf", "sub"):
                         # the embedded event of a complement verb: its mode and, if missing, its source
                         _, matrix, mentry = pending
@@ -225,6 +244,8 @@ class EventCoder:
                     if f is not None and entry.complement and not entry.standalone:
                         pending = (c.index, f, entry)    # only its complement can carry the event
                     elif f is not None:
+                        if entry.governs:
+                            governing.add(c.index)
                         f.parent_has_event = c.parent is not None and c.parent in clauses_with_event
                         clauses_with_event.add(c.index)
                         out.append(f)
@@ -259,6 +280,14 @@ class EventCoder:
         tgt_pool = args
         objects = list(objs) + (list(patients) if passive else [])
         target = _target(entry.target, tgt_pool, objects, sources)
+        compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
+        if entry.governs and compl is not None:
+            # "Iran eist dat de VS de sancties opheffen": the demand is addressed to the subject of
+            # its complement and its sub-code comes from what is demanded
+            code = choose_code(entry, _words(article, c.tokens + compl.tokens))
+            if target is None:
+                csubj, cobjs = subject_and_objects(article, compl, compl.args, self.lex)
+                target = (csubj or [None])[0] or _target(entry.target, compl.args, cobjs, sources)
         symmetric = entry.symmetric
         if symmetric and len(sources) >= 2 and target is None:
             target = sources[1]
@@ -272,6 +301,8 @@ class EventCoder:
         if target is None and entry.place_target:
             f.target_ref = self._place_actor(article, c, entry.target)
         f.mode = clause_mode(article, c, lex, next_text)
+        if f.mode == "negated":
+            self._cessation(article, c, f)
         conf = CONFIDENCE[path]
         if repaired:
             conf -= REPAIRED_TAG_PENALTY
@@ -280,6 +311,31 @@ class EventCoder:
         f.confidence = conf
         f.attributed = self._attribution(article, c, clauses, resolved_sources)
         return f
+
+    def _governing_mode(self, article: Article, parent: Clause) -> Optional[str]:
+        """The mode a governing clause gives its complement: "overwegen om … te sturen" is
+        hypothetical, "willen / van plan zijn / besluiten om …" intended."""
+        lemmas = {article.tokens[i].lemma.lower() for i in parent.verbs}
+        words = {article.tokens[i].text.lower() for i in parent.tokens}
+        if lemmas & {"overwegen", "speculeren"} or words & {"mogelijk", "misschien", "eventueel", "wellicht"}:
+            return "hypothetical"
+        intent = self.lex.words("intention_verbs") - {"gaan", "zullen"}
+        if lemmas & intent or "plan" in words or "bereid" in words or "voornemens" in words:
+            return "intended"
+        return None
+
+    def _cessation(self, article: Article, c: Clause, f: Found) -> None:
+        """"zal geen wapens meer leveren": the stop of the act (1622), in the clause's other mode."""
+        words = _words(article, c.tokens)
+        cues = [tuple(p.split()) for p in self.lex.modes.get("cessation_cues") or []]
+        if not any(find_pattern(p, words, max_gap=6) for p in cues):
+            return
+        table = self.lex.modes.get("cessation_codes") or {}
+        new = table.get(f.code) or table.get(f.code[:2])
+        if not new:
+            return
+        f.code = str(new)
+        f.mode = clause_mode(article, c, self.lex, "", ignore_negation=True)
 
     def _place_actor(self, article: Article, c: Clause, preps) -> Optional[ActorRef]:
         """A visit's destination named as a place ("reist af naar Seoel"): its country."""

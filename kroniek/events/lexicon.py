@@ -46,7 +46,8 @@ class Entry:
     also_as_object: bool = False   # nouns: an event of its own even as the object of a coded verb
     place_target: bool = False     # visits: a place after the target preposition stands for its country
     standalone: bool = True        # complement verbs: coded on their own when no embedded event is found
-    source_not: tuple[str, ...] = ()   # role codes the source may not have (companies do not stage protests)
+    source_not: tuple[str, ...] = ()
+    governs: bool = False          # as finite verb it outranks the verb of its te-infinitive   # role codes the source may not have (companies do not stage protests)
     name: str = ""                 # readable rule id, e.g. "verb:leveren+hulp"
 
     @property
@@ -108,6 +109,7 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
                              place_target=bool(item.get("place_target")),
                              standalone=bool(item.get("standalone", True)),
                              source_not=tuple(_as_list(item.get("source_not"))),
+                             governs=bool(item.get("governs")),
                              name=f"{kind}:{' '.join(words)}/{code}"))
     return out
 

@@ -38,12 +38,13 @@ def negated(article: Article, idx: Sequence[int], lex: Lexicon, trigger: Optiona
     return False
 
 
-def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str = "") -> str:
+def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str = "",
+                ignore_negation: bool = False) -> str:
     """The mode a clause gives the event it carries (without its governing clauses)."""
     idx = clause.tokens
     words = _words(article, idx)
     low = [w for _, w in words]
-    if negated(article, idx, lex):
+    if not ignore_negation and negated(article, idx, lex):
         return "negated"
     finite = article.tokens[clause.finite] if clause.finite is not None else None
     zou = any(w in ("zou", "zouden") for w in low)
