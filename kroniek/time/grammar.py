@@ -202,7 +202,7 @@ def b_holiday(m, lex, text):
     return Sem("holiday", holiday=lex.key(g(m, "hol")), year=year_of(g(m, "year")))
 
 
-REL_UNITS = {"dag": "D", "week": "W", "weekend": "WE", "werkweek": "W", "maand": "M", "kwartaal": "Q",
+REL_UNITS = {"kalenderjaar": "Y", "dag": "D", "week": "W", "weekend": "WE", "werkweek": "W", "maand": "M", "kwartaal": "Q",
              "jaar": "Y", "decennium": "DE", "eeuw": "CE", "ochtend": "MO", "middag": "AF", "avond": "EV",
              "nacht": "NI", "morgen": "MO"}
 
@@ -323,8 +323,8 @@ def b_duration(m, lex, text):
         deic = -1
     if span in ("eerste", "volgende") and not g(m, "binnen"):
         deic = 1 if span == "volgende" else None
-    if g(m, "binnen") and deic is None:
-        deic = 0          # "binnen 9 maanden": from the reference day on
+    if g(m, "binnen"):
+        deic = 0          # "binnen (de komende) 9 maanden": from the reference day on
     if g(m, "extra"):          # "een jaar en een kwart", "1 uur en 30 minuten"
         n2, u2 = lex.number(g(m, "num2")), unit_of(lex, g(m, "unit2"))
         if u2 == unit and isinstance(n, (int, float)) and isinstance(n2, (int, float)):
@@ -429,17 +429,22 @@ def b_hour_range(m, lex, text):
     if h1 is None or h2 is None or h1 > 24 or h2 > 24:
         return None
     clock = g(m, "m1") or g(m, "m2")
-    pod = g(m, "pod1") or g(m, "pod2")
+    pod = g(m, "pod1") or g(m, "pod2") or g(m, "pod0")
     if not (clock or g(m, "uur1") or g(m, "uur2") or pod):
         # bare numbers ("van 5 tot 7") are hours only before a time-ish word or the end
         nxt = re.match(r"\s*(\w+)?", text[m.end():]).group(1)
+        if re.match(r"\s*[-–/]\s*\d", text[m.end():]):
+            return None
         if not g(m, "pre") or (nxt and nxt.lower() not in ("op", "om", "in", "vandaag", "morgen", "gisteren", "vanavond",
                                                              "vanmiddag", "vanochtend", "vanmorgen", "uur", "s")):
             return None
     if not g(m, "pre") and not (g(m, "m1") or g(m, "m2")) and not pod:
         return None
-    p1 = lex.lookup("parts_of_day_adverbs", g(m, "pod1")) if g(m, "pod1") else None
-    p2 = lex.lookup("parts_of_day_adverbs", g(m, "pod2")) if g(m, "pod2") else None
+    if g(m, "pre") == "tussen" and g(m, "conn") not in ("en", "-", "–", "tot"):
+        return None
+    p0 = lex.lookup("parts_of_day_adverbs", g(m, "pod0")) if g(m, "pod0") else None
+    p1 = lex.lookup("parts_of_day_adverbs", g(m, "pod1")) if g(m, "pod1") else p0
+    p2 = lex.lookup("parts_of_day_adverbs", g(m, "pod2")) if g(m, "pod2") else p0
     m1 = int(g(m, "m1")) if g(m, "m1") else None
     m2 = int(g(m, "m2")) if g(m, "m2") else None
     e = Sem("time", hour=with_part(h2, p2), minute=m2, ttype="TIME")
@@ -562,15 +567,19 @@ DAYNUM = r"(?:[0-3]?\d(?:e|ste|de)?|{ORDW}|{NUMW})"
 YEAR = r"(?:\d{4}|['’]\d\d)"
 PREP_YEAR = r"(?:in|sinds|sedert|vanaf|van|tot|uit|na|voor|vóór|rond|omstreeks|begin|eind|medio|halverwege|het\s+jaar|jaar|per|t/m|tussen|en|of|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|zomer|winter|lente|herfst|voorjaar|najaar)"
 
+# a date may follow a hyphen in a range ("1/10-2/11/2017", "18 nov-19 dec") but not a word
+# compound ("Boeing-737")
+DATE_PREFIX = r"(?<!\w)(?<![^\W\d]{4}-)"
+
 RULES: list[Rule] = [
     # absolute dates
-    Rule("date_dmy", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?:de\s+)?(?P<day>" + DAYNUM + r")\s+(?:van\s+)?(?P<month>{MONTHA})\.?(?:,?\s+(?:van\s+|in\s+)?(?P<year>" + YEAR + r"))?(?!\w|-[^\W\d])", b_dmy),
+    Rule("date_dmy", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?:de\s+)?(?P<day>" + DAYNUM + r")\s+(?:van\s+)?(?P<month>{MONTHA})\.?(?:,?\s+(?:van\s+|in\s+)?(?P<year>" + YEAR + r"))?(?!\w|-[^\W\d])", b_dmy),
     Rule("month_range", r"(?P<m1>{MONTHA})\.?\s*[-–]\s*(?P<m2>{MONTHA})\.?,?\s+(?P<year>\d{4})", lambda m, lex, t: Sem("range", start=Sem("date", month=lex.month(g(m, "m1"))), end=Sem("date", month=lex.month(g(m, "m2")), year=int(m.group("year"))))),
     Rule("dateline", r"(?P<day>[0-3]?\d)-(?P<month>{DLMONTH})-(?P<year>\d{4}|\d{2})(?![\d-])", lambda m, lex, t: b_dmy_dateline(m, lex, t)),
     Rule("date_mdy", r"(?P<month>{MONTH})\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{4})", b_dmy),
-    Rule("date_numeric", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/-])", b_dmy),
+    Rule("date_numeric", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/-])", b_dmy),
     Rule("date_iso", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])", b_iso),
-    Rule("date_dm_slash", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/,.]\d)", b_numeric_dm),
+    Rule("date_dm_slash", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/,.]\d)", b_numeric_dm),
     Rule("month_year", r"(?P<month>{MONTHA})\.?,?\s+(?:van\s+|in\s+)?(?:het\s+jaar\s+)?(?P<year>" + YEAR + r")(?![\d])", b_month_year),
     Rule("month", r"(?P<month>{MONTH})", b_month),
     Rule("year_context", r"(?<![\w-])" + PREP_YEAR + r"\s+(?P<x>(?P<year>[12]\d{3}))(?![\d.,]\d|\w)", b_year),
@@ -580,14 +589,16 @@ RULES: list[Rule] = [
     Rule("century", r"(?:de\s+)?(?P<ord>{ORDW}|\d{1,2}(?:e|ste|de))\s+eeuw", b_century),
     Rule("quarter", r"(?:(?:het|dit)\s+)?(?P<qord>eerste|tweede|derde|vierde|laatste|[1-4]e)\s+kwartaal(?:\s+(?:van\s+)?(?:(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_quarter),
     Rule("half_h", r"(?:(?P<year>\d{4})[-\s]?)?H(?P<h>[12])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: Sem("date", half=int(m.group("h")), year=int(m.group("year") or m.group("year2"))) if (m.group("year") or m.group("year2")) else None),
-    Rule("weekday_daynum", r"(?P<wd>{WEEKDAY}|{WDABBR}),?\s+(?:de\s+)?(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW})(?!\s*(?:{MONTHA}|[-/.:]\d|\w))", lambda m, lex, t: Sem("date", day=lex.ordinal(g(m, "day")), weekday=lex.weekday(g(m, "wd"))) if lex.ordinal(g(m, "day")) and 1 <= lex.ordinal(g(m, "day")) <= 31 else None),
+    Rule("weekday_daynum", r"(?P<wd>{WEEKDAY}|{WDABBR}),?\s+(?:de\s+)?(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW})(?=\s*(?:$|[,.;:!?)]|(?:om|rond|tussen|van|vanaf|tot|en|['’‘]s)\s))(?![.:]\d)", lambda m, lex, t: Sem("date", day=lex.ordinal(g(m, "day")), weekday=lex.weekday(g(m, "wd"))) if lex.ordinal(g(m, "day")) and 1 <= lex.ordinal(g(m, "day")) <= 31 else None),
     Rule("week_of_date", r"(?:de\s+)?week\s+(?:van|beginnend|startend|aanvangend|vanaf)\s+(?:op\s+)?(?P<day>" + DAYNUM + r")\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", lambda m, lex, t: replace(b_dmy(m, lex, t), in_week=True) if b_dmy(m, lex, t) else None),
     Rule("quarter_q", r"(?:(?P<year>\d{4})[-\s]?)?Q(?P<q>[1-4])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: b_quarter_q(m, lex, t)),
     Rule("half_year", r"(?:(?:de|het)\s+)?(?P<hord>eerste|tweede)\s+(?:helft|jaarhelft|halfjaar|halve\s+jaar)(?:\s+van\s+(?:(?:het\s+jaar\s+)?(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_half),
     Rule("season", r"(?:(?:de|het|(?P<deic>{DEIC}))\s+)?(?P<season>{SEASON})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_season_checked := (lambda m, lex, t: b_season(m, lex, t) if (g(m, "deic") or g(m, "year") or re.match(r"(?:de|het)\s", g(m, 0) or "")) else None)),
     Rule("holiday", r"(?:(?:de|het)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_holiday),
     # relative to the reference day
-    Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>week|werkweek|weekend|maand|kwartaal|jaar|decennium|eeuw|ochtend|middag|avond|nacht)", b_rel),
+    Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>dag|week|werkweek|weekend|maand|kwartaal|jaar|kalenderjaar|decennium|eeuw|ochtend|middag|avond|nacht)", b_rel),
+    Rule("span_plural", r"(?:de|het)\s+(?P<span>komende|afgelopen|voorbije|laatste|aankomende|volgende)\s+(?P<unit>dagen|weken|maanden|jaren|decennia|eeuwen)", lambda m, lex, t: Sem("duration", n="X", unit=unit_of(lex, g(m, "unit")), deic=-1 if g(m, "span") in ("afgelopen", "voorbije", "laatste") else 1, value=duration_value("X", unit_of(lex, g(m, "unit"))), ttype="DURATION")),
+    Rule("weekend", r"(?:in\s+)?het\s+(?P<x>weekend)", lambda m, lex, t: Sem("rel", unit="WE", deic=None)),
     Rule("dayword", r"(?P<dw>{DAYWORD})(?:\s+(?P<vroeg>vroeg))?", b_dayword),
     Rule("weekday", r"(?:(?P<deic>{DEIC})\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?(?:\s+(?P<jl>jongstleden|laatstleden|jl\.|ll\.))?", b_weekday),
     Rule("weekday_week", r"(?P<weekdeic>{DEIC})\s+week\s*(?:op\s+|-\s*|,\s*)?(?P<wd>{WEEKDAY})(?P<part>{PART})?", b_weekday),
@@ -613,6 +624,7 @@ RULES: list[Rule] = [
     # clock times
     Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?:\s+(?P<tz>UTC|GMT))?)(?![\d.,]\d)", b_clock),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
+    Rule("hour_bare", r"(?:om|rond|omstreeks|tegen)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r"))(?=\s*(?:$|[,.;!?]))", b_hour),
     Rule("hour_pod", r"(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u)\s+(?P<pod>{PODADV})", b_hour),
     Rule("pod_hour", r"(?P<pod>{PODADV})\s+(?:om\s+)?(?P<hw>[0-2]?\d|" + HOURW + r")(?:\s+uur)?(?![\d:.])", b_hour),
     Rule("wordtime", r"(?:(?P<q>kwart|[1-2]?\d|{NUMW})\s+(?P<rel>over|voor)\s+)?(?P<half>half\s+)(?P<hw>" + HOURW + r"|[0-2]?\d)(?:\s+uur)?(?:\s+(?P<pod>{PODADV}))?", b_wordtime),
@@ -621,13 +633,13 @@ RULES: list[Rule] = [
     Rule("pod_adverb", r"(?P<pod>{PODADV})", b_podadv),
     # ranges written as one expression
     Rule("day_range", r"(?:(?:van|tussen)\s+)?(?P<d1>[0-3]?\d)(?:e|ste|de)?\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*(?P<d2>[0-3]?\d)(?:e|ste|de)?\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_dayrange),
-    Rule("hour_range", r"(?:(?P<pre>van|tussen|vanaf)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])(?!\s+(?:{MONTHA})\b)", b_hour_range),
+    Rule("hour_range", r"(?:(?P<pod0>{PODADV})\s+)?(?:(?P<pre>van|tussen|vanaf)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])(?!\s+(?:{MONTHA})\b)", b_hour_range),
     Rule("year_range", r"(?P<y1>[12]\d{3})\s*[-–~/]\s*(?P<y2>[12]\d{3})(?![\d-])", b_year_range),
     Rule("date_dmy_sep", r"(?P<day>[0-3]?\d)[-/](?P<month>{MONTHA})(?:[-/](?P<year>\d{4}))?(?![\w/-])", b_dmy),
     Rule("month_year_sep", r"(?P<month>{MONTHA})[-/](?P<year>\d{4})", b_month_year),
     Rule("year_month_num", r"(?P<year>[12]\d{3})[-/](?P<month>[01]?\d)(?![\d/-])", b_year_month_num),
     Rule("month_num_year", r"(?P<month>[01]?\d)[-/](?P<year>[12]\d{3})(?![\d/-])", b_month_num_year),
-    Rule("date_dm_dash", r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+|(?P<ctx>van|tot|tussen|en|op|t/m)\s+)(?P<x>(?P<day>[0-3]?\d)-(?P<month>[01]?\d))(?![\d/-])", b_dm_dash),
+    Rule("date_dm_dash", r"(?:(?P<ctx>van|tot|tussen|en|op|t/m)\s+)?(?P<x>(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)-(?P<month>[01]?\d))(?![\d/-])", b_dm_dash),
     Rule("deic_date", r"(?P<deic>{DEIC})\s+(?:(?P<month>{MONTH})|(?P<hol>{HOLIDAY}))", b_deic_date),
     Rule("week_number", r"(?:de\s+)?week\s+(?P<wn>[1-5]?\d)(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_week_number),
     Rule("nth_week", r"(?:de\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste|[1-5]e)\s+week\s+van\s+(?:(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?|(?P<year2>\d{4}))", lambda m, lex, t: b_nth_week(m, lex, t) if not g(m, "year2") else replace(b_nth_week(m, lex, t), year=int(m.group("year2")))),

@@ -327,7 +327,10 @@ def unit_period(d: Day, unit: str, k: int) -> tuple[Interval, str, str]:
 
 def resolve_rel(sem: Sem, ctx: Context) -> Optional[Resolved]:
     def at(d):
-        i, value, _ = unit_period(d, sem.unit, sem.deic or 0)
+        k = sem.deic or 0
+        if sem.deic is None and sem.unit == "WE" and ctx.tense == "past" and d.isoweekday() < 6:
+            k = -1          # "het weekend" in a past clause on a weekday: the one before
+        i, value, _ = unit_period(d, sem.unit, k)
         if sem.weekday and sem.unit == "W":
             x = i.earliest + dt.timedelta(days=sem.weekday - 1)
             return iv.day_interval(x), x.isoformat() + (f"T{sem.part}" if sem.part else "")
@@ -595,7 +598,9 @@ def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
     if not (s and e and s.interval and e.interval and s.interval.earliest and e.interval.latest):
         return None
     if e.interval.latest < s.interval.earliest:
-        if end.kind == "date" and end.year is None and end.decade is None:
+        if end.kind == "vague" and start.kind == "date" and start.year is None:     # "van maart tot op heden"
+            s = Resolved(s.type, s.value, s.mod, iv.shift(s.interval, years=-1), s.gran)
+        elif end.kind == "date" and end.year is None and end.decade is None:
             e = Resolved(e.type, e.value, e.mod, iv.shift(e.interval, years=1), e.gran)
         else:
             return None
