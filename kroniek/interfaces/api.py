@@ -6,6 +6,7 @@ stores it. OpenAPI documentation is at /docs and /openapi.json; the web page is 
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 from pathlib import Path
@@ -97,6 +98,16 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
     meta = dict(title="kroniek", version="0.1.0",
                 description="Coded, time-anchored political events from Dutch news: events, timelines, "
                             "dyads, actors and the articles with their evidence.")
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        # On shutdown: stop the pipeline's Frog, if a POST started one. (uvicorn re-raises
+        # SIGTERM after a graceful shutdown, so code after uvicorn.run() may never run.)
+        close = getattr(process, "close", None)
+        if close:
+            close()
+
+    meta["lifespan"] = lifespan
     try:  # Swagger UI and ReDoc from the package, not a CDN: the docs work offline too
         from fastapi_offline import FastAPIOffline
         app = FastAPIOffline(**meta)
@@ -150,8 +161,6 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
                            until, article_since, article_until, text, article, min_confidence)
 
     from fastapi import Depends
-
-    app.state.close_pipeline = getattr(process, "close", None)
 
     @app.exception_handler(ValueError)
     async def _bad_value(_, exc: ValueError):

@@ -469,11 +469,8 @@ def register(app: typer.Typer) -> None:
         app_ = harden(create_app(store, process=None if read_only else pipeline_processor(names)), host, token)
         err_console.print(f"kroniek: serving {db} on http://{host}:{port}/ (API docs: /docs)")
         try:
-            uvicorn.run(app_, host=host, port=port, log_level="warning")
+            uvicorn.run(app_, host=host, port=port, log_level="warning")  # its shutdown stops the pipeline
         finally:
-            close = getattr(app_.state, "close_pipeline", None)
-            if close:
-                close()  # the pipeline's Frog, if a POST started one
             store.close()
 
 
