@@ -168,6 +168,10 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
             if a.marker == "van" and a.outer == marker and id(a) not in src_ids and (after is None or a.first >= after):
                 if marker != "obj" or not objects:
                     return a
+    if "obj" in entry_targets and not objects:
+        for a in args:      # last resort: the owner of whatever the object is
+            if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after):
+                return a
     return None
 
 
@@ -205,9 +209,10 @@ class EventCoder:
             pending: Optional[tuple[int, Found, Entry]] = None
             clauses_with_event: set[int] = set()
             governing: set[int] = set()
-            conditional = any(k.kind == "sub" and k.opener is not None and
-                              article.tokens[k.opener].text.lower() in lex.words("conditional_subordinators")
-                              for k in clauses)
+            conditional = {k.index for k in clauses if k.kind == "sub" and k.opener is not None
+                           and article.tokens[k.opener].text.lower() in lex.words("conditional_subordinators")
+                           and not (k.opener + 1 < len(article.tokens)
+                                    and article.tokens[k.opener + 1].text.lower() == "volgt")}
             for c in clauses:
                 subj, objs = subject_and_objects(article, c, c.args, lex)
                 passive = is_passive(article, c)
@@ -230,7 +235,7 @@ class EventCoder:
                         f.mode = combine(f.mode, "hypothetical")   # what is demanded, refused or threatened
                     if f is not None and c.kind in ("inf", "sub") and c.parent is not None:
                         f.mode = combine(f.mode, self._governing_mode(article, clauses[c.parent]) or "asserted")
-                    if f is not None and conditional and c.kind == "main":
+                    if f is not None and c.kind == "main" and (c.index - 1 in conditional or c.index + 1 in conditional):
                         f.mode = combine(f.mode, "hypothetical")   # "Als Rusland …, zal de EU …"
                     if f is not None and pending is not None and c.parent == pending[0] and c.kind in ("inf", "sub"):
                         # the embedded event of a complement verb: its mode and, if missing, its source
