@@ -128,10 +128,22 @@ def gdelt_row(e: dict, dateadded: Optional[dt.datetime] = None) -> list[str]:
         iso3 = (e.get("place_country") or "").upper()
         row.update(ActionGeo_Type=GEO_WORLD_CITY if has_point else GEO_COUNTRY,
                    ActionGeo_FullName=e.get("place_text"), ActionGeo_CountryCode=iso3_to_fips().get(iso3),
-                   ActionGeo_Lat=e.get("place_lat"), ActionGeo_Long=e.get("place_lon"))
+                   ActionGeo_Lat=e.get("place_lat"), ActionGeo_Long=e.get("place_lon"),
+                   ActionGeo_FeatureID=_place(e).get("geonameid"))
     added = dateadded or e.get("article_ingested_at") or dt.datetime.now(dt.timezone.utc)
     row.update(DATEADDED=added.strftime("%Y%m%d%H%M%S"), SOURCEURL=e.get("article_url"))
     return [_fmt(row[c]) for c in GDELT_COLUMNS]
+
+
+def _place(e: dict) -> dict:
+    """The event's place as the coder gave it (with e.g. its GeoNames id), or {}."""
+    raw = e.get("place")
+    if isinstance(raw, dict):
+        return raw
+    try:
+        return json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
 
 
 def _jsonable(v):
@@ -146,8 +158,8 @@ def event_json(e: dict) -> dict:
         keys = ("text", "code", "country", "role", "person") + (("start", "end") if span else ())
         d = {k: e.get(f"{p}_{k}") for k in keys if e.get(f"{p}_{k}") is not None}
         return d or None
-    place = None
-    if e.get("place_text") or e.get("place_country"):
+    place = _place(e) or None
+    if place is None and (e.get("place_text") or e.get("place_country")):
         place = {k: e.get(f"place_{k}") for k in ("text", "country", "lat", "lon") if e.get(f"place_{k}") is not None}
     return {
         "gid": e["gid"], "doc": e["article_id"], "id": e["event_id"], "cameo": e["cameo"], "root": e["root"],

@@ -167,7 +167,7 @@ EVENT_COLUMNS = (
     "src_text", "src_code", "src_country", "src_role", "src_person", "src_start", "src_end",
     "tgt_text", "tgt_code", "tgt_country", "tgt_role", "tgt_person", "tgt_start", "tgt_end",
     "attr_text", "attr_code", "attr_country", "attr_person",
-    "place_text", "place_country", "place_lat", "place_lon",
+    "place_text", "place_country", "place_lat", "place_lon", "place",
     "trigger_start", "trigger_end", "trigger_text", "evidence_start", "evidence_end", "evidence_text",
     "sent", "lead", "sentence", "timex", "rule", "article_earliest", "article_latest",
 )
@@ -220,7 +220,7 @@ def iter_events(store: Store, f: EventFilter | None = None, batch: int = 50_000)
 
 def event_detail(store: Store, gid: int) -> Optional[dict]:
     """One event with all its evidence spans and the quotes that carry it."""
-    rows = store.query(f"SELECT {SELECT_EVENT}, place FROM events WHERE gid = ?", [int(gid)])
+    rows = store.query(f"SELECT {SELECT_EVENT} FROM events WHERE gid = ?", [int(gid)])
     if not rows:
         return None
     e = rows[0]

@@ -47,7 +47,7 @@ def make_article(doc_id: str = "a1", date: str = "2025-03-11", extra: str = "", 
                mode="asserted", earliest="2025-03-10", latest="2025-03-10",
                evidence=[span(text, "Rusland bombardeerde Kyiv op 10 maart", 1)], trigger=span(text, "bombardeerde", 1),
                sentence="Rusland bombardeerde Kyiv op 10 maart.", confidence=0.8, plover="ASSAULT", goldstein=-10.0,
-               quadclass=4, place={"text": "Kyiv", "country": "UKR", "lat": 50.45, "lon": 30.52}, timex="t1", id="e2")
+               quadclass=4, place={"text": "Kyiv", "country": "UKR", "lat": 50.45, "lon": 30.52, "geonameid": 703448}, timex="t1", id="e2")
     e3 = Event(cameo="036", source=actor(text, "Rubio", code="USAGOV", country="USA", person="Marco Rubio"),
                target=None, mode="intended", earliest="2025-03-11", latest="2025-03-31",
                evidence=[span(text, "We gaan ze vertellen dat dit op tafel ligt", 2)], sentence="", confidence=0.6,

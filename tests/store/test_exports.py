@@ -52,6 +52,7 @@ def test_gdelt_round_trip(filled, tmp_path):
     assault = next(r for r in recs if r["EventCode"] == "195")
     assert assault["ActionGeo_CountryCode"] == "UP"           # FIPS for Ukraine
     assert assault["ActionGeo_Type"] == "4" and float(assault["ActionGeo_Lat"]) == 50.45
+    assert assault["ActionGeo_FeatureID"] == "703448" and assault["ActionGeo_FullName"] == "Kyiv"
     assert assault["Actor1Type1Code"] == "MIL" and assault["Actor2Code"] == "UKR"
     urls = {r["SOURCEURL"] for r in recs}
     assert urls == {"https://example.org/a1", "https://example.org/x?a=1&b=2"}
