@@ -113,3 +113,56 @@ def test_event_ids_and_evidence(coded):
         ev = e.evidence[0]
         assert a.text[ev.start:ev.end] == ev.text and e.sentence and e.rule
         assert 0 <= e.confidence <= 1
+
+
+def test_demand_takes_target_and_subcode_from_its_dat_clause(coded):
+    a = coded("Iran eist dat de Verenigde Staten de sancties opheffen.")
+    e = one(a, "10")
+    assert e.cameo == "1054" and countries(e) == ("IRN", "USA")
+    assert not [x for x in a.events if x.cameo.startswith("08") and x.mode == "asserted"]
+
+
+def test_threat_to_attack_is_a_threat_not_an_attack(coded):
+    a = coded("Rusland dreigt Oekraïne opnieuw aan te vallen.")
+    e = one(a, "13")
+    assert e.cameo == "138" and countries(e) == ("RUS", "UKR") and e.mode == "asserted"
+    assert not [x for x in a.events if x.cameo.startswith("19")]
+
+
+def test_refusal_to_supply_weapons(coded):
+    e = one(coded("Hongarije weigert wapens te leveren aan Oekraïne."), "12")
+    assert countries(e) == ("HUN", "UKR")
+
+
+def test_stopping_aid_is_a_cessation_not_a_negated_supply(coded):
+    a = coded("Volgens de Britse premier zal het Verenigd Koninkrijk geen wapens meer leveren aan Saudi-Arabië.")
+    e = one(a, "16")
+    assert e.cameo == "1622" and countries(e) == ("GBR", "SAU") and e.mode == "intended"
+    assert e.attributed_to is not None and e.attributed_to.country == "GBR"
+
+
+def test_conditional_and_considered_events_are_hypothetical(coded):
+    a = coded("Als Rusland de aanvallen niet staakt, zal de EU nieuwe sancties opleggen aan Moskou.")
+    assert one(a, "16").mode == "hypothetical"
+    b = coded("De Verenigde Staten overwegen om troepen naar Polen te sturen.")
+    e = one(b, "15")
+    assert countries(e) == ("USA", "POL") and e.mode == "hypothetical"
+
+
+def test_coordinated_subject_of_a_reciprocal_verb_is_symmetric(coded):
+    e = one(coded("Oekraïne en Rusland wisselden zaterdag gevangenen uit."), "08")
+    assert e.cameo == "0841" and e.symmetric and set(countries(e)) == {"UKR", "RUS"}
+    assert e.earliest == e.latest == "2025-03-08"
+
+
+def test_light_verb_visit_and_indirect_object_criticism(coded):
+    e = one(coded("De Chinese president bracht gisteren een bezoek aan Moskou."), "04")
+    assert e.cameo == "042" and countries(e) == ("CHN", "RUS") and e.earliest == "2025-03-10"
+    e = one(coded("Trump geeft VN kritiek bij eerste speech."), "11")
+    assert e.target is not None and e.target.code.startswith("IGO")
+
+
+def test_nominal_invasion_with_actor_adjective(coded):
+    a = coded("De Russische inval in Oekraïne begon op 24 februari 2022.")
+    e = one(a, "19")
+    assert countries(e) == ("RUS", "UKR") and e.earliest == "2022-02-24"
