@@ -103,6 +103,17 @@ def b_dmy_dateline(m, lex, text):
     return Sem("date", year=year, month=month, day=day) if month and 1 <= day <= 31 else None
 
 
+def b_day_of_month(m, lex, text):
+    """'de 15e dag van volgende maand', 'drieëntwintigste dag van september'."""
+    day = lex.ordinal(re.sub(r"\s+", "", g(m, "day")))
+    if not day or not 1 <= day <= 31:
+        return None
+    if g(m, "month"):
+        return Sem("date", month=lex.month(g(m, "month")), day=day)
+    deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else 0
+    return Sem("rel", unit="M", deic=deic, day=day)
+
+
 def b_numeric_dm(m, lex, text):
     """24/2 — only where it cannot be a fraction or a score: valid day and month."""
     day, month = int(m.group("day")), int(m.group("month"))
@@ -423,6 +434,12 @@ def b_hour(m, lex, text):
     return Sem("time", hour=with_part(h, part), minute=None, ttype="TIME")
 
 
+# "van 5 tot 7 procent": after these words bare numbers are no clock hours
+NOT_AFTER_HOURS = {"procent", "euro", "dollar", "pond", "jaar", "jaren", "maanden", "maand", "weken", "week", "dagen",
+                   "dag", "keer", "maal", "meter", "kilometer", "km", "graden", "punten", "mensen", "miljoen", "miljard",
+                   "doden", "zetels", "stuks", "kilo", "ton", "liter", "personen", "leden", "landen", "minuten", "seconden"}
+
+
 def b_hour_range(m, lex, text):
     """van 5 tot 6 's middags, tussen 9:30 en 15:00, 13:00-15:00"""
     h1, h2 = hour_of(g(m, "h1")), hour_of(g(m, "h2"))
@@ -435,8 +452,7 @@ def b_hour_range(m, lex, text):
         nxt = re.match(r"\s*(\w+)?", text[m.end():]).group(1)
         if re.match(r"\s*[-–/]\s*\d", text[m.end():]):
             return None
-        if not g(m, "pre") or (nxt and nxt.lower() not in ("op", "om", "in", "vandaag", "morgen", "gisteren", "vanavond",
-                                                             "vanmiddag", "vanochtend", "vanmorgen", "uur", "s")):
+        if not g(m, "pre") or (nxt and nxt.lower() in NOT_AFTER_HOURS) or re.match(r"\s*%", text[m.end():]):
             return None
     if not g(m, "pre") and not (g(m, "m1") or g(m, "m2")) and not pod:
         return None
@@ -545,7 +561,7 @@ def b_dm_dash(m, lex, text):
         return None
     if re.match(r"\s*(?:['’‘]s\s|uur\b|u\b)", text[m.end():]):
         return None       # "maandag 8-9 's ochtends": hours
-    return Sem("date", month=month, day=day, weekday=wd)
+    return Sem("date", month=month, day=day, weekday=wd, year=int(m.group("year")) if g(m, "year") else None)
 
 
 def b_podadv(m, lex, text):
@@ -577,7 +593,7 @@ RULES: list[Rule] = [
     Rule("month_range", r"(?P<m1>{MONTHA})\.?\s*[-–]\s*(?P<m2>{MONTHA})\.?,?\s+(?P<year>\d{4})", lambda m, lex, t: Sem("range", start=Sem("date", month=lex.month(g(m, "m1"))), end=Sem("date", month=lex.month(g(m, "m2")), year=int(m.group("year"))))),
     Rule("dateline", r"(?P<day>[0-3]?\d)-(?P<month>{DLMONTH})-(?P<year>\d{4}|\d{2})(?![\d-])", lambda m, lex, t: b_dmy_dateline(m, lex, t)),
     Rule("date_mdy", r"(?P<month>{MONTH})\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{4})", b_dmy),
-    Rule("date_numeric", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?![\d/-])", b_dmy),
+    Rule("date_numeric", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<year>\d{4}|\d{2})(?!\d|/|-(?!\d))", b_dmy),
     Rule("date_iso", r"(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d])", b_iso),
     Rule("date_dm_slash", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/,.]\d)", b_numeric_dm),
     Rule("month_year", r"(?P<month>{MONTHA})\.?,?\s+(?:van\s+|in\s+)?(?:het\s+jaar\s+)?(?P<year>" + YEAR + r")(?![\d])", b_month_year),
@@ -589,7 +605,11 @@ RULES: list[Rule] = [
     Rule("century", r"(?:de\s+)?(?P<ord>{ORDW}|\d{1,2}(?:e|ste|de))\s+eeuw", b_century),
     Rule("quarter", r"(?:(?:het|dit)\s+)?(?P<qord>eerste|tweede|derde|vierde|laatste|[1-4]e)\s+kwartaal(?:\s+(?:van\s+)?(?:(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_quarter),
     Rule("half_h", r"(?:(?P<year>\d{4})[-\s]?)?H(?P<h>[12])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: Sem("date", half=int(m.group("h")), year=int(m.group("year") or m.group("year2"))) if (m.group("year") or m.group("year2")) else None),
-    Rule("weekday_daynum", r"(?P<wd>{WEEKDAY}|{WDABBR}),?\s+(?:de\s+)?(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW})(?=\s*(?:$|[,.;:!?)]|(?:om|rond|tussen|van|vanaf|tot|en|['’‘]s)\s))(?![.:]\d)", lambda m, lex, t: Sem("date", day=lex.ordinal(g(m, "day")), weekday=lex.weekday(g(m, "wd"))) if lex.ordinal(g(m, "day")) and 1 <= lex.ordinal(g(m, "day")) <= 31 else None),
+    Rule("weekday_daynum", r"(?P<wd>{WEEKDAY}|{WDABBR}),?\s+(?:de\s+)?(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW})(?=\s*(?:$|[,.;:!?)]|(?:om|rond|tussen|van|vanaf|tot|en|['’‘]s)\s|(?:[0-2]?\d|" + HOURW + r")\s+uur))(?![.:]\d)", lambda m, lex, t: Sem("date", day=lex.ordinal(g(m, "day")), weekday=lex.weekday(g(m, "wd"))) if lex.ordinal(g(m, "day")) and 1 <= lex.ordinal(g(m, "day")) <= 31 else None),
+    Rule("day_of_month", r"(?:(?:op|voor|na)\s+)?(?:de\s+)?(?P<day>[0-3]?\d\s*(?:e|ste|de)|{ORDW})\s+(?:dag\s+)?van\s+(?:(?P<month>{MONTH})|(?:de\s+)?(?P<deic>{DEIC})\s+maand|de\s+maand)", lambda m, lex, t: b_day_of_month(m, lex, t)),
+    Rule("month_day_range", r"(?P<month>{MONTHA})\.?\s+(?P<d1>[0-3]?\d)\s*(?:-|–|tot|t/m)\s*(?P<d2>[0-3]?\d)(?:,?\s+(?P<year>\d{4}))?", b_dayrange),
+    Rule("year_month", r"(?P<year>(?:19|20)\d\d)\s+(?P<month>{MONTH})(?!\s+[0-3]?\d)", lambda m, lex, t: Sem("date", year=int(m.group("year")), month=lex.month(g(m, "month")))),
+    Rule("month_abbr_range", DATE_PREFIX + r"(?P<month>{MONTHA})\.?(?=\s*(?:-|–)\s*[\w]|\s+(?:tot|t/m)\s)", lambda m, lex, t: Sem("date", month=lex.month(g(m, "month"))) if m.group("month")[0].islower() or m.group("month").lower() in lex.data["months"] else None),
     Rule("week_of_date", r"(?:de\s+)?week\s+(?:van|beginnend|startend|aanvangend|vanaf)\s+(?:op\s+)?(?P<day>" + DAYNUM + r")\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", lambda m, lex, t: replace(b_dmy(m, lex, t), in_week=True) if b_dmy(m, lex, t) else None),
     Rule("quarter_q", r"(?:(?P<year>\d{4})[-\s]?)?Q(?P<q>[1-4])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: b_quarter_q(m, lex, t)),
     Rule("half_year", r"(?:(?:de|het)\s+)?(?P<hord>eerste|tweede)\s+(?:helft|jaarhelft|halfjaar|halve\s+jaar)(?:\s+van\s+(?:(?:het\s+jaar\s+)?(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_half),
@@ -636,10 +656,10 @@ RULES: list[Rule] = [
     Rule("hour_range", r"(?:(?P<pod0>{PODADV})\s+)?(?:(?P<pre>van|tussen|vanaf)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])(?!\s+(?:{MONTHA})\b)", b_hour_range),
     Rule("year_range", r"(?P<y1>[12]\d{3})\s*[-–~/]\s*(?P<y2>[12]\d{3})(?![\d-])", b_year_range),
     Rule("date_dmy_sep", r"(?P<day>[0-3]?\d)[-/](?P<month>{MONTHA})(?:[-/](?P<year>\d{4}))?(?![\w/-])", b_dmy),
-    Rule("month_year_sep", r"(?P<month>{MONTHA})[-/](?P<year>\d{4})", b_month_year),
+    Rule("month_year_sep", DATE_PREFIX + r"(?P<month>{MONTHA})[-/](?P<year>\d{4})", b_month_year),
     Rule("year_month_num", r"(?P<year>[12]\d{3})[-/](?P<month>[01]?\d)(?![\d/-])", b_year_month_num),
     Rule("month_num_year", r"(?P<month>[01]?\d)[-/](?P<year>[12]\d{3})(?![\d/-])", b_month_num_year),
-    Rule("date_dm_dash", r"(?:(?P<ctx>van|tot|tussen|en|op|t/m)\s+)?(?P<x>(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)-(?P<month>[01]?\d))(?![\d/-])", b_dm_dash),
+    Rule("date_dm_dash", r"(?:(?P<ctx>van|tot|tussen|en|op|t/m)\s+)?(?P<x>(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?:,\s*(?P<year>[12]\d{3}))?)(?![\d/-])", b_dm_dash),
     Rule("deic_date", r"(?P<deic>{DEIC})\s+(?:(?P<month>{MONTH})|(?P<hol>{HOLIDAY}))", b_deic_date),
     Rule("week_number", r"(?:de\s+)?week\s+(?P<wn>[1-5]?\d)(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_week_number),
     Rule("nth_week", r"(?:de\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste|[1-5]e)\s+week\s+van\s+(?:(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?|(?P<year2>\d{4}))", lambda m, lex, t: b_nth_week(m, lex, t) if not g(m, "year2") else replace(b_nth_week(m, lex, t), year=int(m.group("year2")))),

@@ -334,10 +334,13 @@ def resolve_rel(sem: Sem, ctx: Context) -> Optional[Resolved]:
         if sem.weekday and sem.unit == "W":
             x = i.earliest + dt.timedelta(days=sem.weekday - 1)
             return iv.day_interval(x), x.isoformat() + (f"T{sem.part}" if sem.part else "")
+        if sem.day and sem.unit == "M":            # "de 15e van volgende maand"
+            x = i.earliest.replace(day=min(sem.day, i.latest.day))
+            return iv.day_interval(x), x.isoformat()
         return apply_position(i, sem.mod, d), value
     i, value = relative(ctx.ref, at)
     typ = "TIME" if sem.part and sem.weekday else "DATE"
-    return Resolved(typ, value, timex_mod(sem.mod), i, "day" if sem.weekday else "period")
+    return Resolved(typ, value, timex_mod(sem.mod), i, "day" if (sem.weekday or sem.day) else "period")
 
 
 def resolve_dayword(sem: Sem, ctx: Context) -> Resolved:

@@ -62,7 +62,7 @@ def select(cands: list[Match]) -> list[Match]:
     """Longest expression first, then the rule that needed more context, then leftmost, then rule order."""
     taken: list[Match] = []
     occupied = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -(c.mend - c.mstart), c.mstart, c.order)):
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -(c.mend - c.mstart), c.order, c.mstart)):
         if any(c.mstart < e and s < c.mend for s, e in occupied):
             continue
         taken.append(c)
@@ -87,7 +87,7 @@ OPEN_MOD = {"sinds": "ON_OR_AFTER", "sedert": "ON_OR_AFTER", "vanaf": "ON_OR_AFT
             "niet later dan": "ON_OR_BEFORE", "ten laatste": "ON_OR_BEFORE"}
 DEIC_BEFORE = re.compile(r"(volgende|komende|aanstaande|eerstvolgende|eropvolgende|daaropvolgende|vorige|afgelopen|voorbije|verleden)\s+$", re.I)
 SHIFT_GAP = re.compile(r"\s*(?P<w>na|vanaf|voor|vóór|gerekend\s+vanaf|later\s+dan|eerder\s+dan|sinds)\s+(?:de\s+|het\s+)?", re.I)
-TIME_GAP = re.compile(r"^\s*,?\s*(?:om|rond|tegen|vanaf|van)?\s*$", re.I)
+TIME_GAP = re.compile(r"^\s*,?\s*(?:om|rond|tegen|vanaf|van|later\s+dan)?\s*$", re.I)
 TIME_DATE_GAP = re.compile(r"^\s*,?\s*(?:op\s+)?$", re.I)
 
 
@@ -130,7 +130,8 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
     i = 0
     while i < len(ms):
         a = ms[i]
-        if i + 1 < len(ms) and a.sem.kind == "duration" and a.sem.unit and a.sem.deic is None and ms[i + 1].sem.kind in DATEISH:
+        if i + 1 < len(ms) and a.sem.kind == "duration" and a.sem.unit not in (None, "H", "MIN", "S") and a.sem.deic is None \
+                and ms[i + 1].sem.kind in DATEISH:
             b = ms[i + 1]
             gap = SHIFT_GAP.fullmatch(text[a.end:b.mstart])
             if gap:
