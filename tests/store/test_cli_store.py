@@ -21,7 +21,7 @@ def fake_pipeline(monkeypatch):
     """process_inputs that reads the real inputs and adds the hand-made events; records what it processed."""
     seen: dict = {"processed": [], "kwargs": []}
 
-    def process_inputs(inputs, stages=None, config=None, workers=1, cluster=None, skip_ids=None):
+    def process_inputs(inputs, stages=None, config=None, workers=1, cluster=None, skip_ids=None, stats=None):
         seen["kwargs"].append({"workers": workers, "cluster": cluster, "skip_ids": set(skip_ids or ())})
         for item in iter_articles(inputs):
             if isinstance(item, Article):

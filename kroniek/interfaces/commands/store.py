@@ -232,8 +232,11 @@ def register(app: typer.Typer) -> None:
                         to_process += 1
             result.unchanged += sorted(skip_ids)
             total = count_inputs(inputs)
+            from ...scale.stats import RunStats
+            stats = RunStats()
             items = (process_inputs(inputs, names, config={"frog": {"skip": skip}}, workers=workers,
-                                    cluster=cluster, skip_ids=skip_ids) if to_process != 0 else iter(read_errors))
+                                    cluster=cluster, skip_ids=skip_ids, stats=stats)
+                     if to_process != 0 else iter(read_errors))
             pending: list[Article] = []
             with article_progress(None if total is None else max(0, total - len(skip_ids)), progress) as advance:
                 for item in items:
@@ -250,7 +253,9 @@ def register(app: typer.Typer) -> None:
                     _store_batch(store, pending, replace, result)
             counts = store.counts()
         console = Console(stderr=True)
-        console.print(f"[bold]{db}[/bold]: {len(result.added)} added, {len(result.replaced)} replaced, "
+        if stats.read:
+            console.print(stats.summary(), highlight=False, markup=False, soft_wrap=True)
+        console.print(f"[bold]{escape(db)}[/bold]: {len(result.added)} added, {len(result.replaced)} replaced, "
                       f"{len(result.unchanged)} unchanged, {errors} errors in {time.monotonic() - started:.1f} s; "
                       f"store holds {counts['articles']} articles, {counts['events']} events, "
                       f"{counts['quotes']} quotes, {counts['timexes']} time expressions")
