@@ -2,12 +2,13 @@
 filters: on any input, no exception other than the documented input errors, nothing lost,
 and dates always ordered (`earliest` <= `latest`).
 
-A longer fuzz run of the same properties: `python benchmarks/fuzz.py --seconds 60`.
+A longer fuzz run of the same properties: `python benchmarks/fuzz.py --examples 3000`.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import string
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +23,7 @@ from kroniek.reading.sources import iter_articles
 from kroniek.reading.text import parse_text_article, read_text_file
 from kroniek.records import MODES, Article, DocDate, InputError, InputProblem
 
-EXAMPLES = 150
+EXAMPLES = int(os.environ.get("KRONIEK_FUZZ_EXAMPLES", "150"))  # benchmarks/fuzz.py raises it
 FAST = settings(max_examples=EXAMPLES, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
@@ -164,7 +165,7 @@ def test_jsonl_file_loses_no_line(tmp_path_factory, lines):
             assert isinstance(item, Article) and item.text == rec["text"], (item, rec)
 
 
-@settings(max_examples=40, deadline=None, database=None,
+@settings(max_examples=max(40, EXAMPLES // 4), deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.sampled_from(["a.txt", "b.jsonl", "sub/c.txt", "d.html", "e.warc", "f.txt"]),
                           st.binary(max_size=200)), max_size=5))
@@ -270,3 +271,49 @@ def test_dyad_any_values(store, a, b, by, since, until):
         return
     periods = [p["period"] for p in res["periods"]]
     assert periods == sorted(periods)
+
+
+# -- the later pipeline stages on any analysed text ---------------------------------------------------
+@lru_cache(maxsize=1)
+def dutch_words() -> list[str]:
+    """Words of the nl-eval corpus (real Dutch news vocabulary: names, verbs, quotes, numbers)."""
+    from ..conftest import NL_EVAL
+    words: set[str] = set()
+    for p in sorted(NL_EVAL.glob("*.txt"))[:40]:
+        words |= set(p.read_text(encoding="utf-8").split()[2:])
+    return sorted(words)
+
+
+@pytest.fixture(scope="module")
+def stages(fake_frog_bin):
+    """The pipeline after Frog (timex, actors, events, quotes), on fake-Frog analyses."""
+    from kroniek.pipeline import Pipeline
+    with Pipeline(["frog", "timex", "actors", "events", "quotes"],
+                  config={"frog": {"binary": str(fake_frog_bin / "frog")}}) as pipe:
+        yield pipe
+
+
+@settings(max_examples=max(30, EXAMPLES // 5), deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.one_of(st.sampled_from(dutch_words()), st.sampled_from(time_words()),
+                                st.sampled_from(['"', "'", "‘", "’", "“", "”", ":", ".", "\n\n", "zei", "aldus"])),
+                      min_size=1, max_size=60),
+       doc=doc_dates())
+def test_pipeline_stages_any_article(stages, words, doc):
+    text = " ".join(words).strip()
+    assume(text)
+    a = Article(id="fz", date=doc, text=text, origin="fuzz")
+    from kroniek.reading.paragraphs import split_paragraphs
+    a.paragraphs = split_paragraphs(text)
+    out = stages(a)  # raises on a stage bug (Pipeline.process would turn it into an error record)
+    for t in out.timexes:
+        assert text[t.start:t.end] == t.text
+        if t.earliest and t.latest:
+            assert t.earliest <= t.latest
+    for e in out.events:
+        if e.earliest and e.latest:
+            assert e.earliest <= e.latest, e
+        for sp in e.evidence:
+            assert 0 <= sp.start <= sp.end <= len(text)
+    for q in out.quotes:
+        assert 0 <= q.start <= q.end <= len(text)
