@@ -65,6 +65,18 @@ def load_verdicts(path: Path) -> dict:
     return out
 
 
+def find_verdict(verdicts: dict, k: tuple[str, str, str]):
+    """The verdict for a quote: same document and kind, and one text the start of the other
+    (a quote the engine now reads a paragraph further keeps its verdict)."""
+    if k in verdicts:
+        return verdicts[k]
+    doc, kind, text = k
+    for (d, kd, t), v in verdicts.items():
+        if d == doc and kd == kind and min(len(t), len(text)) >= 15 and (t.startswith(text) or text.startswith(t)):
+            return v
+    return None
+
+
 def speaker_right(system_name: str | None, truth: str) -> bool:
     """score.py's rule: the last word of a true name among the system name's words; `-` is nobody."""
     if truth.strip() == "-":
@@ -91,7 +103,7 @@ def check(articles, verdicts_path: Path, out: Path, show: bool = False, template
                 st = stats[kind]
                 st["system"] += 1
                 st["attributed"] += bool(name)
-                v = verdicts.get(key(a.id, kind, q.quote))
+                v = find_verdict(verdicts, key(a.id, kind, q.quote))
                 if v is None:
                     unchecked.append((a.id, kind, q.quote, name))
                     continue

@@ -23,7 +23,14 @@ def is_finite(t: Token) -> bool:
 
 def is_name(t: Token) -> bool:
     return t.tag == "SPEC" and "deeleigen" in t.features or (t.tag == "N" and "eigen" in t.features) \
-        or (t.ner != "O" and t.text[:1].isupper())
+        or (t.ner != "O" and t.text[:1].isupper()) or _camel(t.text)
+
+
+def _camel(word: str) -> bool:
+    """MacFarlane, DeSantis, McCain: a capital inside a lower-case word marks a surname
+    even where the tagger calls it a common noun."""
+    return word[:1].isupper() and "-" not in word and any(c.islower() for c in word[1:3]) \
+        and any(c.isupper() for c in word[2:])
 
 
 def is_pronoun(t: Token) -> bool:

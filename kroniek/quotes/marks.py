@@ -171,6 +171,10 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
             # The paragraph re-opens the running quote: the carried opener stands for it.
             marks = marks[1:]
             cont_from = first.end
+        elif carried and pending and _closes_first(marks, carried[0].family):
+            # The quote runs on into this paragraph without a new opening mark and closes
+            # here (a sloppy multi-paragraph quote): continue it from the paragraph start.
+            cont_from = ps
         else:
             if carried and pending:
                 # Never closed and not re-opened: keep it only if it took the whole paragraph(s).
@@ -204,6 +208,12 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]] | None = None) -> l
     spans = [s for s in spans if s.parts and all(e > b for b, e in s.parts)]
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _closes_first(marks: list[Mark], family: str) -> bool:
+    """Does the first mark of this family in the paragraph close (and cannot open)?"""
+    first = next((m for m in marks if m.family == family), None)
+    return first is not None and first.can_close and not first.can_open
 
 
 def _opens_block(text: str, op: Mark, paragraphs) -> bool:
