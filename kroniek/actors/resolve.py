@@ -325,6 +325,9 @@ class Resolver:
             ent = entity_of(h)
             if ent is None:
                 continue
+            after = tok(h.last)
+            if h.kind == "organisation" and after is not None and after.tag == "TW":
+                continue          # de Fokker 50, een Airbus A320: a product, not the firm
             if h.possessive and hi + 1 < len(hits) and hits[hi + 1].kind == "role" and hits[hi + 1].first == h.last:
                 continue          # Ruslands president: the role phrase takes it
             if h.kind != "cabinet":
@@ -345,6 +348,8 @@ class Resolver:
                 continue
             if h.kind in ("capital", "region") or (h.kind == "metonym" and ent.context):
                 prev = tok(h.first - 1)
+                if prev is not None and prev.tag == "N" and "soort" in prev.features:
+                    continue          # headline juxtaposition `aanslagen Parijs`, `bosbranden Californië`: a place
                 if prev is not None and prev.tag == "LID":
                     prev = tok(h.first - 2)
                 if prev is not None and normalise(prev.text) in LOCATIVE:
@@ -418,6 +423,11 @@ class Resolver:
                      coordinated: list) -> _Mention:
         kb = self.kb
         first, last = h.first, h.last
+        nxt_tok = tok(h.last)
+        if h.role.words == ("eerste", "minister") and nxt_tok is not None and normalise(nxt_tok.text) in ("voor", "van") \
+                and not any(x.first in (h.last + 1, h.last + 2) and x.kind in ("country", "igo") for x in hits):
+            # `de eerste minister voor Rechtsbescherming`: the first such minister, not the premier
+            h = replace(h, role=kb.roles[("minister",)])
         country_ent: Optional[Entity] = kb.entities.get(h.entity) if h.entity else None
         former = h.former
         # Left: adjectives of nationality, former-words, possessives, determiners.
@@ -575,7 +585,8 @@ class Resolver:
             m.country = base
             suffix = "ELI" if former else role.role
             # A metonym with its own role (Kremlin -> RUSGOV) keeps it for woordvoerder etc.
-            if country_ent is not None and country_ent.kind == "party" and role.role in ("GOV", "PTY", "LEG"):
+            if country_ent is not None and country_ent.kind == "party" and (
+                    role.role in ("PTY", "LEG") or role.role == "GOV" and not role.office):
                 m.code = country_ent.code          # VVD-leider, VVD-congres: the party
             elif country_ent is not None and country_ent.kind in ("metonym", "organisation") and role.role == "GOV":
                 m.code = country_ent.code          # Kremlin-woordvoerder: the Kremlin

@@ -133,7 +133,8 @@ def test_chain_of_short_mentions(analysed):
     full, short, role = (find(a, t) for t in ("De Amerikaanse president Donald Trump", "Trump", "De president"))
     assert full.chain == short.chain == role.chain is not None
     assert role.code == "USAGOV" and role.person == "Donald Trump"
-    assert find(a, "Kim Jong-un").chain != full.chain
+    kim = [m for m in resolve_article(a) if m.person == "Kim Jong-un"]
+    assert kim and kim[0].code == "PRKGOV" and kim[0].chain != full.chain
 
 
 def test_pronoun_resolved_only_when_safe(analysed):
