@@ -114,6 +114,15 @@ def b_day_of_month(m, lex, text):
     return Sem("rel", unit="M", deic=deic, day=day)
 
 
+def b_hour_dayword(m, lex, text):
+    """'8 vanmorgen', 'om 10, vanavond': an hour on a day with a part of day."""
+    h = int(m.group("hw"))
+    off, part = lex.lookup("day_words", g(m, "dw"))
+    if not 0 <= h <= 24:
+        return None
+    return Sem("time", hour=h, minute=None, date=Sem("dayword", n=off, part=part), ttype="TIME")
+
+
 def b_numeric_dm(m, lex, text):
     """24/2 — only where it cannot be a fraction or a score: valid day and month."""
     day, month = int(m.group("day")), int(m.group("month"))
@@ -452,8 +461,9 @@ def b_hour_range(m, lex, text):
         nxt = re.match(r"\s*(\w+)?", text[m.end():]).group(1)
         if re.match(r"\s*[-–/]\s*\d", text[m.end():]):
             return None
-        if not g(m, "pre") or (nxt and nxt.lower() in NOT_AFTER_HOURS) or re.match(r"\s*%", text[m.end():]):
-            return None
+        if not g(m, "pre") or (nxt and nxt.lower() in NOT_AFTER_HOURS) or re.match(r"\s*%", text[m.end():]) \
+                or g(m, "conn") in ("-", "–"):
+            return None          # "van 1-10 tot 7-11" are dates
     if not g(m, "pre") and not (g(m, "m1") or g(m, "m2")) and not pod:
         return None
     if g(m, "pre") == "tussen" and g(m, "conn") not in ("en", "-", "–", "tot"):
@@ -610,6 +620,10 @@ RULES: list[Rule] = [
     Rule("month_day_range", r"(?P<month>{MONTHA})\.?\s+(?P<d1>[0-3]?\d)\s*(?:-|–|tot|t/m)\s*(?P<d2>[0-3]?\d)(?:,?\s+(?P<year>\d{4}))?", b_dayrange),
     Rule("year_month", r"(?P<year>(?:19|20)\d\d)\s+(?P<month>{MONTH})(?!\s+[0-3]?\d)", lambda m, lex, t: Sem("date", year=int(m.group("year")), month=lex.month(g(m, "month")))),
     Rule("month_abbr_range", DATE_PREFIX + r"(?P<month>{MONTHA})\.?(?=\s*(?:-|–)\s*[\w]|\s+(?:tot|t/m)\s)", lambda m, lex, t: Sem("date", month=lex.month(g(m, "month"))) if m.group("month")[0].islower() or m.group("month").lower() in lex.data["months"] else None),
+    Rule("month_abbr_range_end", r"(?:tot|t/m|-|–)\s*(?P<x>(?P<month>{MONTHA}))\.?(?=\s*$|[\s,.;!?])", lambda m, lex, t: Sem("date", month=lex.month(g(m, "month"))) if m.group("month")[0].islower() else None),
+    Rule("part_dayword", r"(?:de\s+)?(?P<part>ochtend|middag|avond|nacht)\s+(?:van\s+)?(?P<dw>vandaag|morgen|gisteren)", lambda m, lex, t: Sem("dayword", n=lex.lookup("day_words", g(m, "dw"))[0], part=lex.lookup("parts_of_day", g(m, "part")), ttype="TIME")),
+    Rule("dayword_part", r"(?P<dw>vandaag|morgen|gisteren|overmorgen|eergisteren)\s+(?:in\s+de\s+)?(?P<part>ochtend|middag|namiddag|avond|nacht)", lambda m, lex, t: Sem("dayword", n=lex.lookup("day_words", g(m, "dw"))[0], part=lex.lookup("parts_of_day", g(m, "part")), ttype="TIME")),
+    Rule("hour_dayword", r"(?:(?:op|om)\s+)?(?P<hw>[0-2]?\d)\s*,?\s+(?P<dw>vanavond|vanmorgen|vanochtend|vanmiddag|vannacht|morgenochtend|morgenavond|morgenmiddag|gisteravond|gisterochtend|gistermiddag)", lambda m, lex, t: b_hour_dayword(m, lex, t)),
     Rule("week_of_date", r"(?:de\s+)?week\s+(?:van|beginnend|startend|aanvangend|vanaf)\s+(?:op\s+)?(?P<day>" + DAYNUM + r")\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", lambda m, lex, t: replace(b_dmy(m, lex, t), in_week=True) if b_dmy(m, lex, t) else None),
     Rule("quarter_q", r"(?:(?P<year>\d{4})[-\s]?)?Q(?P<q>[1-4])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: b_quarter_q(m, lex, t)),
     Rule("half_year", r"(?:(?:de|het)\s+)?(?P<hord>eerste|tweede)\s+(?:helft|jaarhelft|halfjaar|halve\s+jaar)(?:\s+van\s+(?:(?:het\s+jaar\s+)?(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_half),
@@ -659,7 +673,7 @@ RULES: list[Rule] = [
     Rule("month_year_sep", DATE_PREFIX + r"(?P<month>{MONTHA})[-/](?P<year>\d{4})", b_month_year),
     Rule("year_month_num", r"(?P<year>[12]\d{3})[-/](?P<month>[01]?\d)(?![\d/-])", b_year_month_num),
     Rule("month_num_year", r"(?P<month>[01]?\d)[-/](?P<year>[12]\d{3})(?![\d/-])", b_month_num_year),
-    Rule("date_dm_dash", r"(?:(?P<ctx>van|tot|tussen|en|op|t/m)\s+)?(?P<x>(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?:,\s*(?P<year>[12]\d{3}))?)(?![\d/-])", b_dm_dash),
+    Rule("date_dm_dash", r"(?:(?P<ctx>van|tot|tussen|en|op|t/m|-|–)\s+)?(?P<x>(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?P<day>[0-3]?\d)-(?P<month>[01]?\d)(?:,\s*(?P<year>[12]\d{3}))?)(?![\d/-])", b_dm_dash),
     Rule("deic_date", r"(?P<deic>{DEIC})\s+(?:(?P<month>{MONTH})|(?P<hol>{HOLIDAY}))", b_deic_date),
     Rule("week_number", r"(?:de\s+)?week\s+(?P<wn>[1-5]?\d)(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_week_number),
     Rule("nth_week", r"(?:de\s+)?(?P<ord>eerste|tweede|derde|vierde|laatste|[1-5]e)\s+week\s+van\s+(?:(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?|(?P<year2>\d{4}))", lambda m, lex, t: b_nth_week(m, lex, t) if not g(m, "year2") else replace(b_nth_week(m, lex, t), year=int(m.group("year2")))),

@@ -564,7 +564,9 @@ def resolve_time_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
         if day is None:
             return None
         base, i = day.value.split("T")[0], day.interval
-        if sem.date.kind == "date" and sem.date.year is None and len(base) == 10:
+        if sem.date.kind == "date" and sem.date.month is None and sem.date.weekday:
+            base = f"XXXX-WXX-{sem.date.weekday}"    # "maandag 21 tussen 9:30 en 15:00"
+        elif sem.date.kind == "date" and sem.date.year is None and len(base) == 10:
             base = "XXXX" + base[4:]                 # the text names no year
         elif sem.date.kind == "weekday" and sem.date.deic is None and not sem.date.nextweek:
             base = f"XXXX-WXX-{sem.date.weekday}"
