@@ -13,7 +13,9 @@ Modes (run one after the other, never two at once):
 - floor:     `frog --skip=a -t FILE` (the same paragraphs, one process, OMP_NUM_THREADS=1 as
              kroniek's Frogs); its start-up is timed on a one-line file and subtracted.
 - full-N:    `process_inputs` with every pipeline stage, N worker processes, parse everywhere.
-- filter-N:  the same with the parse filter (kroniek/analysis/parse_filter.py).
+- filter-N:  the same with the parse filter (kroniek/analysis/parse_filter.py), which also
+             leaves out Frog's chunker (no stage reads chunk tags).
+- nochunk-N: (optional) parse everywhere, chunker left out: what the filter alone gains.
 Kroniek's times are wall time and "steady" time (from the first article out to the last, so
 Frog's ~8 s start-up is left out, as for the floor). Tokens are kroniek's words (a Frog
 multiword unit is split into its words); the floor counts Frog's rows. Peak memory is per
@@ -108,9 +110,9 @@ def run_floor(paragraphs: list[str]) -> dict:
             "steady_tokens": rows, "workers": {"frog": {"python_mb": 0.0, "frog_mb": peak, "frogs": 1}}}
 
 
-def run_kroniek(inputs: list[str], workers: int, parse_filter: bool) -> dict:
+def run_kroniek(inputs: list[str], workers: int, kind: str) -> dict:
     stats = RunStats()
-    config = {"frog": {"parse_filter": True}} if parse_filter else {}
+    config = {"filter": {"frog": {"parse_filter": True}}, "nochunk": {"frog": {"skip": "c"}}}.get(kind, {})
     t0 = time.monotonic()
     first = None
     articles: list[Article] = []
@@ -127,7 +129,7 @@ def run_kroniek(inputs: list[str], workers: int, parse_filter: bool) -> dict:
             failed += 1
     end = time.monotonic()
     tokens = sum(len(a.tokens) for a in articles)
-    return {"mode": f"{'filter' if parse_filter else 'full'}-{workers}", "wall": end - t0,
+    return {"mode": f"{kind}-{workers}", "wall": end - t0,
             "steady": end - (first or end), "tokens": tokens, "steady_tokens": tokens - first_tokens,
             "articles": len(articles), "failed": failed, "events": sorted(events),
             "sentences": stats.sentences, "parsed": stats.parsed_sentences, "workers": stats.workers}
@@ -135,7 +137,8 @@ def run_kroniek(inputs: list[str], workers: int, parse_filter: bool) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--modes", default=",".join(ALL_MODES), help=f"comma-separated, of {', '.join(ALL_MODES)}")
+    ap.add_argument("--modes", default=",".join(ALL_MODES),
+                    help=f"comma-separated, of {', '.join(ALL_MODES)} (and nochunk-N)")
     ap.add_argument("--limit", type=int, default=None, help="at most this many articles of each corpus (quick runs)")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = ap.parse_args()
@@ -154,7 +157,7 @@ def main() -> None:
                 r["articles"] = len(articles)
             else:
                 kind, _, n = mode.partition("-")
-                r = run_kroniek(inputs, int(n or 1), kind == "filter")
+                r = run_kroniek(inputs, int(n or 1), kind)
             results.append(r)
     report(results)
     if args.json:
