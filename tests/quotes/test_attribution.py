@@ -174,3 +174,27 @@ def test_output_record_has_the_schema_fields(quotes_of):
     d = q.to_json("doc1")
     assert d["doc"] == "doc1" and d["direct"] is True and d["quote"] == "We stoppen met de steun"
     assert "Brekelmans" in d["speaker"]["name"] and d["id"] == "q1"
+
+
+def test_naming_verb_attributes_a_partial_quote(quotes_of):
+    (q,) = direct(quotes_of("Obama noemde het faillissement van GM 'een pijnlijke maar noodzakelijke stap'."))
+    assert "Obama" in speaker(q) and q.cue.text == "noemde"
+
+
+def test_passive_cue_takes_the_agent(quotes_of):
+    text = "De nieuwe iPhone werd door Jobs omschreven als 'de grootste sprong sinds de eerste iPhone'."
+    (q,) = direct(quotes_of(text))
+    assert "Jobs" in speaker(q)
+
+
+def test_name_before_an_apposition(quotes_of):
+    text = "Darren Winder, een marktanalist van Cazenove, zei: \"Ik denk niet dat mensen nog vertrouwen hebben.\""
+    (q,) = direct(quotes_of(text))
+    assert "Winder" in speaker(q)
+
+
+def test_pronoun_skips_organisations(quotes_of):
+    text = ('Fritz Henderson, de topman van General Motors, sprak de pers toe. Het ministerie van Financiën '
+            'zei dat de steun doorgaat. "We doen dit op de juiste manier", zei hij.')
+    (q,) = direct(quotes_of(text))
+    assert "Henderson" in speaker(q)

@@ -81,3 +81,21 @@ def test_offsets_point_into_the_text():
     (q,) = find_quoted(text)
     assert text[q.start:q.end] == "Dit gaat niet door"
     assert text[q.open_at] == "„" and text[q.close_end - 1] == "”"
+
+
+def test_latex_style_quotes():
+    text = "Darren Winder zei: ``Ik denk niet dat mensen veel vertrouwen hebben.'' Daarna sloot de beurs."
+    assert quoted(text) == ["Ik denk niet dat mensen veel vertrouwen hebben."]
+
+
+def test_csv_escaped_line_is_unwrapped():
+    # A CSV field leaked into the text: the wrapping marks are not quotes, doubled marks are.
+    text = 'Inleiding.\n"Bij de presentatie zei Jobs:""Onderbreek me maar als je dit al hebt gezien."""\nEinde.'
+    assert quoted(text) == ["Onderbreek me maar als je dit al hebt gezien."]
+
+
+def test_quote_running_into_the_next_paragraph_without_reopening():
+    text = ("Toprak zei: ``Autofabrikanten doen er alles aan om kopers te trekken.\n\n"
+            "De normale programma's werken gewoon niet,'' aldus de analist.")
+    (q,) = find_quoted(text, split_paragraphs(text))
+    assert len(q.parts) == 2 and q.text(text).endswith("werken gewoon niet")
