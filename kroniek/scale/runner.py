@@ -52,8 +52,21 @@ class Admission:
 
     def filter(self, items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
         for item in items:
-            if isinstance(item, InputError) or self.admit(item):
+            if isinstance(item, InputError):
+                if is_repeat(item):
+                    self.stats.read += 1
+                    self.stats.duplicates += 1
+                    continue
                 yield item
+            elif self.admit(item):
+                yield item
+
+
+def is_repeat(error: InputError) -> bool:
+    """The reader's id check (kroniek/reading/limits.py) refuses a second article with an id
+    already read; when its text is the same (a crawl that fetched a page twice) that is a
+    duplicate to count, not an input error."""
+    return error.reason.startswith("duplicate id") and "the same article was already read" in error.reason
 
 
 def _tally(stats: RunStats, item: Article | InputError) -> None:

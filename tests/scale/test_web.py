@@ -36,6 +36,7 @@ def test_language_skip_duplicates_and_bad_pages_are_counted_not_fatal(tmp_path):
     page0 = html_page(*DUTCH[0])
     pages = [("https://voorbeeld.nl/a", page0), ("https://voorbeeld.nl/b", html_page(*DUTCH[1])),
              ("https://voorbeeld.nl/a-kopie", page0),                               # the same article again
+             ("https://voorbeeld.nl/a", page0),                                     # the same page fetched again
              ("https://example.com/en", html_page(*ENGLISH, lang="en")),
              ("https://voorbeeld.nl/geen-datum", "<html><body><article><p>" + "Een tekst zonder datum. " * 20
               + "</p></article></body></html>"),
@@ -47,11 +48,11 @@ def test_language_skip_duplicates_and_bad_pages_are_counted_not_fatal(tmp_path):
     arts = [o for o in out if isinstance(o, Article)]
     errors = [o for o in out if isinstance(o, InputError)]
     assert [a.url for a in arts] == ["https://voorbeeld.nl/a", "https://voorbeeld.nl/b"]
-    assert stats.skipped_language == {"en": 1} and stats.duplicates == 1
+    assert stats.skipped_language == {"en": 1} and stats.duplicates == 2
     reasons = {(e.file.rsplit("/", 1)[-1], e.reason.split(" (")[0]) for e in errors}
     assert ("crawl.warc", "no publication date found in the page") in reasons
     assert len(reasons & {("crawl.warc", "no article text found in the page"),
                           ("crawl.warc", "page text too short for an article")}) == 1   # the page with only a menu
     assert any(f == "kapot.warc.gz" and "not a readable WARC" in r for f, r in reasons)
     assert all(e.line for e in errors if e.file == str(warc))
-    assert "skipped by language (en 1)" in stats.summary() and "1 duplicates" in stats.summary()
+    assert "skipped by language (en 1)" in stats.summary() and "2 duplicates" in stats.summary()
