@@ -277,6 +277,8 @@ def b_shift(m, lex, text):
     if n is None or unit is None:
         return None
     sign = -1 if g(m, "dir") in ("geleden", "terug") else 1
+    if g(m, "dir") == "terug" and unit in ("S", "MIN", "H"):
+        return None       # "een minuut terug" is going back for a minute, not a minute ago
     if g(m, "dir") == "terug" and re.search(r"\b(?:over|rond|om|binnen)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
         return None
     amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
@@ -658,6 +660,8 @@ RULES: list[Rule] = [
     # clock times
     Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?:\s+(?P<tz>UTC|GMT))?)(?![\d.,]\d)", b_clock),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
+    Rule("hour_pod_phrase", r"(?:om|rond|omstreeks|tegen)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s+(?P<pod>{PODADV}))", b_hour),
+    Rule("hour_after_hour", r"(?<=uur\s)(?:of|en|tot)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b))", b_hour),
     Rule("hour_bare", r"(?:om|rond|omstreeks|tegen)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r"))(?=\s*(?:$|[,.;!?]))", b_hour),
     Rule("hour_pod", r"(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u)\s+(?P<pod>{PODADV})", b_hour),
     Rule("pod_hour", r"(?P<pod>{PODADV})\s+(?:om\s+)?(?P<hw>[0-2]?\d|" + HOURW + r")(?:\s+uur)?(?![\d:.])", b_hour),

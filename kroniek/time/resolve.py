@@ -540,13 +540,13 @@ def resolve_time(sem: Sem, ctx: Context) -> Optional[Resolved]:
     return Resolved("TIME", hhmm(sem), None, ctx.ref)
 
 
-def range_value(s: Resolved, e: Resolved) -> str:
+def range_value(s: Resolved, e: Resolved, by_months: bool = False) -> str:
     """`(start,end,duration)`, the range notation of the TIMEX resolution library."""
     a, b = s.interval.earliest, e.interval.earliest
     if s.gran == "day" or e.gran == "day" or s.interval.is_day:
         return f"({a.isoformat()},{b.isoformat()},P{(b - a).days}D)"
     rd = relativedelta(b, a)
-    if rd.months or rd.days or not rd.years:
+    if rd.months or rd.days or not rd.years or by_months:
         months = rd.years * 12 + rd.months
         return f"({a.isoformat()},{b.isoformat()},P{months}M)"
     return f"({a.isoformat()},{b.isoformat()},P{rd.years}Y)"
@@ -612,7 +612,7 @@ def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
     s.gran = "day" if (start.kind != "date" or start.day) else "period"
     e.gran = "day" if (end.kind != "date" or end.day) else "period"
     i = Interval(s.interval.earliest, e.interval.latest)
-    value = range_value(s, e)
+    value = range_value(s, e, by_months=bool(start.kind == "date" and (start.quarter or start.month or start.half)))
     if start.kind == "date" and end.kind == "date" and start.year is None and end.year is None \
             and start.decade is None and start.century is None and start.week is None:
         a, b, d = value[1:-1].split(",")     # the text names no year: TIMEX3 writes XXXX
