@@ -231,7 +231,7 @@ KNOWN_OFFICES = frozenset(OFFICE_RANK) | {
     "ambassador", "ambassador_un", "chief_of_staff", "security_council", "governor", "mayor",
     "state_secretary", "regional_premier", "regional_minister", "militia_leader", "negotiator", "crown_prince",
     "police_chief", "chief_justice", "humanitarian_chief", "general_assembly_president",
-    "assistant_secretary_general"}
+    "assistant_secretary_general", "ombudsman"}
 
 
 # ---------------------------------------------------------------------------- loading
