@@ -240,11 +240,12 @@ class Store:
         return max((m.version for m in self.migrations), default=0)
 
     def version(self) -> int:
-        exists = self.con.execute("SELECT count(*) FROM information_schema.tables "
-                                  "WHERE table_name = 'schema_version'").fetchone()[0]
+        # A cursor per call (scalar): GET /health calls this from many server threads at once,
+        # and the shared connection refuses a second caller ("connection is busy": a 500).
+        exists = self.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'")
         if not exists:
             return 0
-        return self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        return self.scalar("SELECT coalesce(max(version), 0) FROM schema_version")
 
     def _check_schema(self) -> None:
         current = self.version()
