@@ -348,6 +348,9 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 continue
             stop = _colon_stop(doc, comp + 1, _next_clause(doc, lex, comp + 1, end_tok))
             stop = _trim_end(doc, comp + 1, stop)
+            inner = [i for i in range(comp + 1, stop) if is_word(doc.tok(i))]
+            if inner and all(i in doc.quoted for i in inner):
+                continue      # "zei dat ``…''": the direct quote is the record, not a copy of it
             if stop > comp + 1:
                 out.append(Reported(doc.tok(comp + 1).start, doc.tok(stop - 1).end, s.index, f.speaker))
         # volgens X … / …, aldus X
@@ -372,6 +375,9 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
             elif pos == "any":                  # Dat is volgens X een fout. / …, al gaat het volgens X om …
                 first = rng.start
                 for k in range(p - 1, rng.start - 1, -1):
+                    if k in doc.quoted or doc.tok(k).text in (".", "?", "!"):
+                        first = k + 1       # a quote or a sentence end the parser did not split at
+                        break
                     if doc.tok(k).text in (",", ":", ";") and k not in doc.quoted:
                         # a new clause after the comma ("…, al gaat het volgens X …"); a main
                         # verb right after it means the part before belongs to the claim
@@ -386,6 +392,8 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
             inner = [i for i in range(*span) if is_word(doc.tok(i))]
             if not inner or all(i in doc.quoted for i in inner):
                 continue                        # the clause is a direct quote: attribution, not indirect speech
+            if any(verb_cue(doc, i, lex, "after") and i < p and i not in doc.quoted for i in inner):
+                continue                        # "…'', zei Djamal volgens Detik.com": part of an attribution
             out.append(Reported(doc.tok(span[0]).start, doc.tok(span[1] - 1).end, s.index, f.speaker))
         # …, zegt X.  (inverted attribution after an unquoted clause)
         for v in words:
