@@ -347,8 +347,9 @@ def actors(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
         for p in ("src", "tgt"))
     having, hparams = "", []
     if search:
-        having = "HAVING actor ILIKE ? OR any_value(person) ILIKE ? OR bool_or(name ILIKE ?)"
-        hparams = [f"%{search}%"] * 3
+        having = ("HAVING actor ILIKE ? ESCAPE '\\' OR any_value(person) ILIKE ? ESCAPE '\\' "
+                  "OR bool_or(name ILIKE ? ESCAPE '\\')")
+        hparams = [f"%{_escape_like(search)}%"] * 3
     sql = f"""
         SELECT actor, any_value(code) AS code, any_value(country) AS country, person,
                mode(name) AS name, count(*) AS events, sum(s) AS as_source, sum(t) AS as_target,
@@ -365,18 +366,19 @@ def actors(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
 def list_articles(store: Store, limit: int = 100, offset: int = 0, search: Optional[str] = None) -> dict:
     cond, params = "TRUE", []
     if search:
-        cond, params = "(title ILIKE ? OR id ILIKE ? OR text ILIKE ?)", [f"%{search}%"] * 3
+        cond = "(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in ("title", "id", "text")) + ")"
+        params = [f"%{_escape_like(search)}%"] * 3
+    # Count events and quotes for the page's articles only (not for the whole store).
     items = store.query(
-        f"SELECT a.id, a.title, a.url, a.source, a.date_value AS date, a.date_precision, "
-        f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
-        f"(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes "
-        f"FROM articles a WHERE {cond} ORDER BY a.date_earliest DESC, a.id LIMIT {int(limit)} OFFSET {int(offset)}",
-        params)
+        f"WITH p AS (SELECT id, title, url, source, date_value AS date, date_precision, date_earliest "
+        f"FROM articles WHERE {cond} ORDER BY date_earliest DESC, id LIMIT {int(limit)} OFFSET {int(offset)}), "
+        f"ev AS (SELECT article_id, count(*) AS n FROM events WHERE article_id IN (SELECT id FROM p) GROUP BY 1), "
+        f"qu AS (SELECT article_id, count(*) AS n FROM quotes WHERE article_id IN (SELECT id FROM p) GROUP BY 1) "
+        f"SELECT p.* EXCLUDE (date_earliest), coalesce(ev.n, 0) AS events, coalesce(qu.n, 0) AS quotes "
+        f"FROM p LEFT JOIN ev ON ev.article_id = p.id LEFT JOIN qu ON qu.article_id = p.id "
+        f"ORDER BY p.date_earliest DESC, p.id", params)
     total = store.scalar(f"SELECT count(*) FROM articles WHERE {cond}", params)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-
-MARK_PRIORITY = ("evidence", "trigger", "quote", "cue", "speaker", "actor", "timex")
 
 
 def segments(text: str, marks: Sequence[dict]) -> list[dict]:
