@@ -55,14 +55,14 @@ def _escape_like(value: str) -> str:
 
 def _actor_clause(prefix: str, value: str, params: list) -> str:
     """A value in capitals (USA, USAGOV, IGOUNO) is a code: code prefix or country. Anything
-    else may also be a name (Trump, Rusland, usagov) and is compared with names too, which
-    costs a case-folding pass over the names."""
+    else may also be a name and is compared with names too (case ignored): part of a person's
+    name (Trump → Donald Trump) or the whole text that named the actor (Rusland)."""
     v = value.strip()
     params.extend([_escape_like(v.upper()) + "%", v.upper()])
     clause = f"{prefix}_code LIKE ? ESCAPE '\\' OR {prefix}_country = ?"
     if not (v.isupper() and " " not in v):
         exact = _escape_like(v)
-        params.extend([exact, exact])
+        params.extend([f"%{exact}%", exact])   # a person by part of the name (Trump), an actor by its text
         clause += f" OR {prefix}_person ILIKE ? ESCAPE '\\' OR {prefix}_text ILIKE ? ESCAPE '\\'"
     return f"({clause})"
 

@@ -23,6 +23,7 @@ def ids(res) -> list[tuple[str, str]]:
     (EventFilter(source="UKR"), 0),
     (EventFilter(target="UKR"), 4),
     (EventFilter(actor="Marco Rubio"), 2),            # a person's name
+    (EventFilter(actor="rubio"), 2),                  # part of a person's name
     (EventFilter(actor="rusland"), 2),                # the actor's text
     (EventFilter(actor="Rus_and"), 0),                # no wildcards from users
     (EventFilter(actor="RUSLAND"), 0),                # capitals are a code
