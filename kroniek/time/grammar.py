@@ -244,6 +244,10 @@ def b_dayword(m, lex, text):
         before = text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"(?:\b(?:deze|die|de|een|elke|iedere|goede|zelfde|dezelfde|volgende|vroege|hele)|['’]s)\s+$", before):
             return None
+    word = m.group("dw")
+    if word[0].isupper() and re.search(r"[A-Z]\w*\s+$", text[max(0, m.start() - 25):m.start()]) and \
+            not re.search(r"[.!?:\"'“]\s*[A-Z]\w*\s+$|^\s*[A-Z]\w*\s+$", text[max(0, m.start() - 25):m.start()]):
+        return None       # "De Financiële Morgen": a name
     off, part = lex.lookup("day_words", w)
     if g(m, "vroeg"):
         part = "MO"
@@ -644,7 +648,7 @@ RULES: list[Rule] = [
     # anchored on another expression
     Rule("anchored", r"(?:(?P<amod>{AMOD})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>later|daarna|erna|nadien|daarop|eerder|daarvoor|ervoor|voordien|tevoren)", b_anchored),
     Rule("anchored_the", r"(?:de|het)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)\s+(?P<dir>daarna|erna|nadien|daarop|erop|daarvoor|ervoor|voordien|tevoren)", b_anchored),
-    Rule("anchored_next", r"(?:de|het|die)\s+(?P<dir>volgende|daaropvolgende|voorgaande)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)", b_anchored),
+    Rule("anchored_next", r"(?:de|het)\s+(?P<dir>volgende|daaropvolgende|voorgaande)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)", b_anchored),
     Rule("anchored_same", r"(?:die|diezelfde|dezelfde|die\s+zelfde|datzelfde|hetzelfde|dat)\s+(?P<unit>dag|week|weekend|maand|jaar|ochtend|middag|avond|nacht)", b_same),
     # durations
     Rule("duration", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<binnen>binnen)\s+)?(?:(?:de|het)\s+)?(?:(?P<span>afgelopen|voorbije|laatste|komende|aankomende|eerste|volgende)\s+)?(?P<num>{NUM})\s+(?:(?P<span2>aankomende|komende|afgelopen|laatste)\s+)?(?P<unit>{UNIT})(?P<extra>\s+en\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT}))?(?P<kwart>\s+en\s+een\s+kwart)?", b_duration),

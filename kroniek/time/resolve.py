@@ -599,7 +599,17 @@ def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
             start = Sem(**{**start.__dict__, "year": y})
         if start.month is None and start.day and end.month:
             start = Sem(**{**start.__dict__, "month": end.month})
-    s, e = resolve(start, ctx), resolve(end, ctx)
+    e = resolve(end, ctx)
+    if start.kind == "date" and end.kind == "date" and start.year is None and end.year is None and start.month \
+            and end.month and e and e.interval and e.interval.earliest and start.decade is None:
+        y = e.interval.earliest.year          # "van 18 tot 31 augustus", "van maart tot mei": one year
+        if (start.month, start.day or 0) > (end.month, end.day or 0):
+            y -= 1
+        start = Sem(**{**start.__dict__, "year": y})
+        s = resolve(start, ctx)
+        start = Sem(**{**start.__dict__, "year": None})      # the value still says the text gave no year
+    else:
+        s = resolve(start, ctx)
     if not (s and e and s.interval and e.interval and s.interval.earliest and e.interval.latest):
         return None
     if e.interval.latest < s.interval.earliest:
