@@ -160,6 +160,7 @@ class KnowledgeBase:
     country_codes: frozenset[str] = frozenset()
     max_alias_len: int = 1
     max_role_len: int = 1
+    _by_office: dict = field(default_factory=dict, repr=False)
 
     # -- building -------------------------------------------------------------------
     def add_entity(self, e: Entity) -> None:
@@ -203,16 +204,16 @@ class KnowledgeBase:
     def holders(self, code_prefix: str, office: str, day: dt.date) -> list[Entity]:
         """People who held `office` for the actor `code_prefix` (USA, IGONAT ...) on `day`.
         The office key `minister` matches every ministerial office."""
-        out = []
-        for e in self.entities.values():
-            if e.kind != "person":
-                continue
-            for o in e.offices:
-                if not o.holds(day) or not o.code.startswith(code_prefix):
-                    continue
-                if o.office == office or (office == "minister" and o.office.endswith("minister")):
+        if not self._by_office:
+            for e in self.entities.values():
+                for o in e.offices:
+                    self._by_office.setdefault(o.office, []).append((e, o))
+        keys = [k for k in self._by_office if k.endswith("minister")] if office == "minister" else [office]
+        out: list[Entity] = []
+        for k in keys:
+            for e, o in self._by_office.get(k, ()):
+                if o.holds(day) and o.code.startswith(code_prefix) and e not in out:
                     out.append(e)
-                    break
         return out
 
 

@@ -681,7 +681,12 @@ def _article_mentions(article: Article, date: DateLike) -> list[ActorMention]:
         if not article.actors and article.tokens:
             article.actors = resolve_article(article)
         return article.actors
-    return resolve_article(article, date)
+    # The event coder asks per event date: resolve once per article and day.
+    day = as_day(date)
+    cache = article.meta.setdefault("_actors_by_day", {})
+    if day not in cache:
+        cache[day] = resolve_article(article, day)
+    return cache[day]
 
 
 def mentions_in(article: Article, first_tok: int, last_tok: int, date: DateLike = None) -> list[ActorMention]:
