@@ -1,7 +1,5 @@
 import pytest
 
-from kroniek.analysis.frog import FrogProcess
-
 pytestmark = pytest.mark.frog
 
 
@@ -45,13 +43,10 @@ def test_lemmas_pos_and_parse(analysed):
     assert all(t.head is None or 0 <= t.head < len(a.tokens) for t in a.tokens)
 
 
-def test_restart_after_kill():
-    f = FrogProcess().start()
-    try:
-        first = f.analyse(["Dit is een zin."])
-        f.proc.kill()
-        f.proc.wait()
-        again = f.analyse(["Dit is een zin."])  # starts a fresh Frog
-        assert [r.word for r in again[0]] == [r.word for r in first[0]]
-    finally:
-        f.close()
+def test_restart_after_kill(frog_analyzer):
+    frog = frog_analyzer.frog
+    first = frog.analyse(["Dit is een zin."])
+    frog.proc.kill()
+    frog.proc.wait()
+    again = frog.analyse(["Dit is een zin."])  # starts a fresh Frog, which the session keeps
+    assert [r.word for r in again[0]] == [r.word for r in first[0]]
