@@ -140,7 +140,7 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
 # ------------------------------------------------------------------ arguments
 
 def _target(entry_targets, args: list[Argument], objects: list[Argument], sources: list[Argument],
-            after: Optional[int] = None, head: Optional[int] = None) -> Optional[Argument]:
+            after: Optional[int] = None, head: Optional[int] = None, finite: Optional[int] = None) -> Optional[Argument]:
     src_ids = {id(a) for a in sources}
     for marker in entry_targets:
         if marker in ("obj", "adj"):
@@ -169,8 +169,9 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
                 if marker != "obj" or not objects:
                     return a
     if "obj" in entry_targets and not objects:
-        for a in args:      # last resort: the owner of whatever the object is
-            if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after):
+        for a in args:      # last resort: the owner of whatever the object is (objects follow the finite verb)
+            if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after) \
+                    and (finite is None or a.first > finite):
                 return a
     return None
 
@@ -284,7 +285,8 @@ class EventCoder:
         args = [a for a in c.args if all(a is not s for s in sources)]
         tgt_pool = args
         objects = list(objs) + (list(patients) if passive else [])
-        target = _target(entry.target, tgt_pool, objects, sources)
+        target = _target(entry.target, tgt_pool, objects, sources,
+                         finite=c.finite if c.kind in ("main", "conj") else None)
         compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
         if entry.governs and compl is not None:
             # "Iran eist dat de VS de sancties opheffen": the demand is addressed to the subject of
