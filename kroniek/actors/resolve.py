@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Optional, Union
 
@@ -681,12 +682,20 @@ def _article_mentions(article: Article, date: DateLike) -> list[ActorMention]:
         if not article.actors and article.tokens:
             article.actors = resolve_article(article)
         return article.actors
-    # The event coder asks per event date: resolve once per article and day.
+    # The event coder asks per event date: resolve once per article and day (a small LRU
+    # kept here, not on the article, so that nothing unserialisable rides along).
     day = as_day(date)
-    cache = article.meta.setdefault("_actors_by_day", {})
-    if day not in cache:
-        cache[day] = resolve_article(article, day)
-    return cache[day]
+    key = (id(article), article.id, len(article.tokens), len(article.text), day)
+    if key in _DAY_CACHE:
+        _DAY_CACHE.move_to_end(key)
+        return _DAY_CACHE[key]
+    _DAY_CACHE[key] = found = resolve_article(article, day)
+    while len(_DAY_CACHE) > 256:
+        _DAY_CACHE.popitem(last=False)
+    return found
+
+
+_DAY_CACHE: "OrderedDict[tuple, list[ActorMention]]" = OrderedDict()
 
 
 def mentions_in(article: Article, first_tok: int, last_tok: int, date: DateLike = None) -> list[ActorMention]:
