@@ -96,7 +96,7 @@ def test_timeline_dyad_actors_article(db):
     assert [p["period"] for p in res["periods"]] == ["2025-03-01", "2025-04-01"] and res["totals"]["q2"] == 2
     r = runner.invoke(app, ["dyad", "USA", "UKR", "--by", "week", "--db", db])
     assert r.exit_code == 0 and "Goldstein" in r.output
-    r = runner.invoke(app, ["actors", "--db", db, "--format", "csv"])
+    r = runner.invoke(app, ["actors", "list", "--db", db, "--format", "csv"])
     assert r.exit_code == 0 and "RUSMIL" in r.output
     r = runner.invoke(app, ["article", "a1", "--db", db])
     assert r.exit_code == 0 and "<b>Let op</b>" in r.output and "Marco Rubio" in r.output

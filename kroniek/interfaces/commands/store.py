@@ -364,7 +364,12 @@ def register(app: typer.Typer) -> None:
         console.print(f"{tot['events']} events: {tot['q1'] + tot['q2']} cooperation, {tot['q3'] + tot['q4']} "
                       f"conflict, Goldstein sum {tot['goldstein']:+.1f}")
 
-    @app.command()
+    # `kroniek actors` is also the actor knowledge base's command group (actors.py, registered
+    # first): the store's actor listing is then `kroniek actors list`.
+    kb_group = next((g.typer_instance for g in app.registered_groups if g.name == "actors"), None)
+    actors_command = kb_group.command("list") if kb_group is not None else app.command("actors")
+
+    @actors_command
     def actors(
         db: str = DB_OPTION,
         search: Optional[str] = typer.Option(None, "--search", help="Part of a code or name"),
@@ -372,7 +377,7 @@ def register(app: typer.Typer) -> None:
         offset: int = typer.Option(0, "--offset"),
         fmt: str = typer.Option("table", "--format", "-f", help="table, json or csv"),
     ) -> None:
-        """The actors in events: how often each acts and is acted upon, and its mean Goldstein score."""
+        """The actors in the stored events: how often each acts and is acted upon, mean Goldstein score."""
         from ...store import queries
         _check_format(fmt)
         with _open(db) as store:
