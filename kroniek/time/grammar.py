@@ -51,6 +51,8 @@ class Sem:
     start: Optional["Sem"] = None       # range ends
     end: Optional["Sem"] = None
     ttype: Optional[str] = None         # forced TIMEX3 type
+    n2: object = None                   # a second amount: "twee jaar en twee dagen geleden"
+    unit2: Optional[str] = None
     second: Optional[int] = None
     utc: bool = False                   # "14.48 uur UTC": TIMEX3 writes Z
     week: Optional[int] = None          # ISO week number, or n-th week of a month/year
@@ -286,6 +288,11 @@ def b_shift(m, lex, text):
     if g(m, "dir") == "terug" and re.search(r"\b(?:over|rond|om|binnen)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
         return None
     amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
+    if g(m, "num2"):       # "twee jaar en twee dagen geleden"
+        n2, u2 = lex.number(g(m, "num2")), unit_of(lex, g(m, "unit2"))
+        if not isinstance(n2, (int, float)) or u2 is None or not isinstance(n, (int, float)):
+            return None
+        return Sem("shift", n=n, unit=unit, deic=sign, mod=amod, n2=n2, unit2=u2)
     return Sem("shift", n=n, unit=unit, deic=sign, mod=amod)
 
 
@@ -643,7 +650,7 @@ RULES: list[Rule] = [
     Rule("weekday", r"(?:(?P<deic>{DEIC})\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?(?:\s+(?P<jl>jongstleden|laatstleden|jl\.|ll\.))?", b_weekday),
     Rule("weekday_week", r"(?P<weekdeic>{DEIC})\s+week\s*(?:op\s+|-\s*|,\s*)?(?P<wd>{WEEKDAY})(?P<part>{PART})?", b_weekday),
     Rule("weekday_of_week", r"(?P<wd>{WEEKDAY})(?P<part>{PART})?\s+(?:van\s+)?(?P<weekdeic>{DEIC})\s+week", b_weekday),
-    Rule("shift", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\s+(?P<dir>geleden|terug)", b_shift),
+    Rule("shift", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?:\s+en\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT}))?\s+(?P<dir>geleden|terug)", b_shift),
     Rule("shift_ahead", r"(?:(?P<amod>{AMOD})\s+)?(?P<dir>over)\s+(?P<num>{NUM})\s+(?P<unit>{UNIT})(?!\s+(?:en|of)\s)", lambda m, lex, t: b_shift(m, lex, t)),
     # anchored on another expression
     Rule("anchored", r"(?:(?P<amod>{AMOD})\s+)?(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>later|daarna|erna|nadien|daarop|eerder|daarvoor|ervoor|voordien|tevoren)", b_anchored),

@@ -404,12 +404,19 @@ GRAN_OF_UNIT = {"S": "day", "MIN": "day", "H": "day", "D": "day", "WE": "day", "
                 "M": "month", "Q": "month", "Y": "year", "DE": "year", "CE": "century"}
 
 
-def shifted(base: Interval, n, unit: str, sign: int, gran: Optional[str] = None) -> Optional[tuple[Interval, str]]:
-    """`base` moved by n units; the answer has the grain of the unit (a month for "twee
-    maanden geleden") unless `gran` says otherwise."""
+def shifted(base: Interval, n, unit: str, sign: int, gran: Optional[str] = None,
+            n2=None, unit2: Optional[str] = None) -> Optional[tuple[Interval, str]]:
+    """`base` moved by n units (plus n2 unit2); the answer has the grain of the finest unit
+    (a month for "twee maanden geleden") unless `gran` says otherwise."""
     delta = delta_of(n, unit)
     if delta is None:
         return None
+    if unit2:
+        extra = delta_of(n2, unit2)
+        if extra is None:
+            return None
+        delta = delta + extra
+        unit = unit2 if COARSER.index(GRAN_OF_UNIT[unit2]) < COARSER.index(GRAN_OF_UNIT[unit]) else unit
     gran = gran or GRAN_OF_UNIT[unit]
     moved = iv.shift(base, delta if sign > 0 else -delta)
     if gran == "day":
@@ -450,7 +457,7 @@ def resolve_shift(sem: Sem, ctx: Context) -> Optional[Resolved]:
         i, value = got
     else:
         def at(d):
-            return shifted(iv.day_interval(d), sem.n, sem.unit, sem.deic)
+            return shifted(iv.day_interval(d), sem.n, sem.unit, sem.deic, None, sem.n2, sem.unit2)
         if at(ctx.ref.earliest) is None:
             return None
         i, value = relative(ctx.ref, at)
