@@ -75,11 +75,19 @@ def main() -> None:
     ap.add_argument("--out", default="/tmp/kroniek-bench/meantime")
     ap.add_argument("--diff", action="store_true")
     ap.add_argument("--sentences", type=int, default=3, help="body sentences in scope (0: whole document)")
+    ap.add_argument("--analysed", help="articles.jsonl of the same documents with Frog tokens (tense from the parser)")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     how = Counter()
     mine: dict[str, list] = {}
+    analysed = {}
+    if args.analysed:
+        from kroniek.records import article_from_json
+        for line in open(args.analysed, encoding="utf-8"):
+            if line.strip():
+                a = article_from_json(json.loads(line))
+                analysed[a.id] = a
     with open(DOCS, encoding="utf-8") as fh, open(out / "timex.jsonl", "w", encoding="utf-8") as w:
         for line in fh:
             d = json.loads(line)
@@ -87,8 +95,14 @@ def main() -> None:
             how[h] += 1
             if date is None:
                 continue
+            a = analysed.get(d["doc"])
+            if a is not None and a.text == d["raw"]:
+                found = tag_text(a.text, date, a.tokens or None, a.sentences or None)
+                how["with_frog_tokens"] += 1
+            else:
+                found = tag_text(d["raw"], date)
             cut = scope_end(d["raw"], args.sentences)
-            for t in tag_text(d["raw"], date):
+            for t in found:
                 if t.start >= cut:
                     continue
                 w.write(json.dumps(t.to_json(d["doc"]), ensure_ascii=False) + "\n")
