@@ -177,7 +177,10 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
-    return a is b or (a.code or a.country) == (b.code or b.country) and (a.person or a.text) == (b.person or b.text)
+    """One referent: the same mention, knowledge-base entity, coreference chain or name."""
+    if a is b or (a.entity and a.entity == b.entity) or (a.chain is not None and a.chain == b.chain):
+        return True
+    return (a.code or a.country) == (b.code or b.country) and (a.person or a.text) == (b.person or b.text)
 
 
 # ------------------------------------------------------------------ the coder
