@@ -29,6 +29,7 @@ MAX_OFFSET = 2**53  # beyond it DuckDB's OFFSET overflows (a 500); no store is t
 Processor = Callable[[Article], Article]
 Order = Literal[tuple(queries.ORDERS)]      # type: ignore[valid-type]
 Bucket = Literal[tuple(queries.BUCKETS)]    # type: ignore[valid-type]
+Anchor = Literal[tuple(queries.ANCHORS)]    # type: ignore[valid-type]
 
 
 class ArticleIn(BaseModel):
@@ -205,11 +206,11 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
     @app.get("/dyad", tags=["events"])
     def get_dyad(a: str, b: str, by: Bucket = "week", directed: bool = False,
                  mode: Optional[List[str]] = Query(None), since: Optional[str] = None,
-                 until: Optional[str] = None) -> dict:
+                 until: Optional[str] = None, anchor: Anchor = "earliest") -> dict:
         """Counts per QuadClass and Goldstein sums per period for events between A and B
         (asserted events unless `mode` says otherwise)."""
         f = make_filter(mode=mode, since=since, until=until)
-        return _jsonable(queries.dyad(store, a, b, by=by, directed=directed, f=f))
+        return _jsonable(queries.dyad(store, a, b, by=by, directed=directed, f=f, anchor=anchor))
 
     @app.get("/actors", tags=["actors"])
     def get_actors(search: Optional[str] = None, limit: int = Query(100, ge=1, le=MAX_LIMIT),

@@ -276,17 +276,26 @@ def _next_bucket(d: dt.date, by: str) -> dt.date:
     return dt.date(d.year + m // 12, m % 12 + 1, 1)
 
 
+ANCHORS = {  # which day of an event's possible interval a time series counts it on
+    "earliest": "day",
+    "middle": "day + CAST((last_day - day) / 2 AS INTEGER)",
+    "latest": "last_day",
+}
+
+
 def dyad(store: Store, a: str, b: str, by: str = "week", directed: bool = False,
-         f: EventFilter | None = None, fill: bool = True) -> dict:
+         f: EventFilter | None = None, fill: bool = True, anchor: str = "earliest") -> dict:
     """Counts per QuadClass and Goldstein sums per period for events between actors A and B.
 
-    An event is counted in the period of its earliest possible day; `imprecise` counts the
-    events whose date interval is wider than the period, so a chart can say how much of a
-    bar rests on vague dates. Without a `mode` filter only asserted events are counted: an
-    announced or denied attack is not an attack.
+    An event is counted in the period of its earliest possible day (or the middle or last
+    one, `anchor`); `imprecise` counts the events whose date interval is wider than the
+    period, so a chart can say how much of a bar rests on vague dates. Without a `mode`
+    filter only asserted events are counted: an announced or denied attack is not an attack.
     """
     if by not in BUCKETS:
         raise ValueError(f"by must be one of {', '.join(BUCKETS)}")
+    if anchor not in ANCHORS:
+        raise ValueError(f"anchor must be one of {', '.join(ANCHORS)}")
     f = EventFilter(**{k.name: getattr(f, k.name) for k in fields(EventFilter)}) if f else EventFilter()
     f.dyad, f.directed = (a, b), directed
     if not f.mode:
@@ -296,7 +305,7 @@ def dyad(store: Store, a: str, b: str, by: str = "week", directed: bool = False,
     ab_params: list = []
     ab = _actor_clause("src", a, ab_params)
     sql = f"""
-        SELECT date_trunc('{by}', day)::DATE AS period,
+        SELECT date_trunc('{by}', {ANCHORS[anchor]})::DATE AS period,
                count(*) AS events,
                count(*) FILTER (WHERE quadclass = 1) AS q1,
                count(*) FILTER (WHERE quadclass = 2) AS q2,
@@ -318,7 +327,7 @@ def dyad(store: Store, a: str, b: str, by: str = "week", directed: bool = False,
         r["goldstein_conflict"] = round(r["goldstein_conflict"], 3)
     if fill and rows and len(rows) < 5000:
         rows = _fill(rows, by)
-    return {"a": a, "b": b, "by": by, "directed": directed, "modes": f.mode, "periods": rows,
+    return {"a": a, "b": b, "by": by, "directed": directed, "anchor": anchor, "modes": f.mode, "periods": rows,
             "totals": {k: sum(r[k] for r in rows) for k in ("events", "q1", "q2", "q3", "q4", "a_to_b", "b_to_a")}
             | {"goldstein": round(sum(r["goldstein"] for r in rows), 3)}}
 

@@ -119,6 +119,9 @@ def test_dyad_reports_vague_dates(store):
     store.ingest([a])
     assert Q.dyad(store, "USA", "UKR", by="week")["periods"][0]["imprecise"] == 1
     assert Q.dyad(store, "USA", "UKR", by="month")["periods"][0]["imprecise"] == 0
+    middle = Q.dyad(store, "USA", "UKR", by="week", anchor="middle")["periods"]
+    assert [p["period"].isoformat() for p in middle] == ["2025-03-10"]      # 2025-03-16 is in that week
+    assert Q.dyad(store, "USA", "UKR", by="week", anchor="latest")["periods"][0]["period"].isoformat() == "2025-03-31"
 
 
 def test_actors(filled):

@@ -323,6 +323,7 @@ def register(app: typer.Typer) -> None:
         b: str = typer.Argument(..., help="Second actor or country"),
         by: str = typer.Option("week", "--by", help="day, week, month, quarter or year"),
         directed: bool = typer.Option(False, "--directed", help="Only A as source and B as target"),
+        anchor: str = typer.Option("earliest", "--anchor", help="Count an event on its earliest, middle or latest possible day"),
         mode: Optional[List[str]] = typer.Option(None, "--mode", "-m", help="Modes to count (default: asserted)"),
         since: Optional[str] = typer.Option(None, "--since"),
         until: Optional[str] = typer.Option(None, "--until"),
@@ -335,7 +336,7 @@ def register(app: typer.Typer) -> None:
         filt = make_filter(mode=mode, since=since, until=until)
         with _open(db) as store:
             try:
-                res = queries.dyad(store, a, b, by=by, directed=directed, f=filt)
+                res = queries.dyad(store, a, b, by=by, directed=directed, f=filt, anchor=anchor)
             except ValueError as exc:
                 _fail(str(exc))
         if fmt == "json":
@@ -359,7 +360,7 @@ def register(app: typer.Typer) -> None:
                       bar)
         console.print(t)
         console.print("[dim]Q1 verbal cooperation, Q2 material cooperation, Q3 verbal conflict, Q4 material "
-                      "conflict; vague: events dated less precisely than the period (counted at their earliest day)[/dim]")
+                      "conflict; vague: events dated less precisely than the period (counted at their {anchor} possible day)[/dim]")
         tot = res["totals"]
         console.print(f"{tot['events']} events: {tot['q1'] + tot['q2']} cooperation, {tot['q3'] + tot['q4']} "
                       f"conflict, Goldstein sum {tot['goldstein']:+.1f}")

@@ -273,6 +273,7 @@ async function showDyad(params) {
   if (params.b) $("#dyad-b").value = params.b;
   if (params.by) $("#dyad-by").value = params.by;
   if (params.mode) $("#dyad-mode").value = params.mode;
+  if (params.anchor) $("#dyad-anchor").value = params.anchor;
   $("#dyad-directed").checked = params.directed === "true";
   const a = $("#dyad-a").value.trim(), b = $("#dyad-b").value.trim();
   const chart = $("#dyad-chart"), table = clear($("#dyad-table"));
@@ -280,13 +281,14 @@ async function showDyad(params) {
   if (!a || !b) return;
   let res;
   try {
-    res = await api("/dyad", { a, b, by: $("#dyad-by").value, directed: $("#dyad-directed").checked, mode: $("#dyad-mode").value });
+    res = await api("/dyad", { a, b, by: $("#dyad-by").value, directed: $("#dyad-directed").checked,
+                               mode: $("#dyad-mode").value, anchor: $("#dyad-anchor").value });
   } catch (err) { showError(chart, err); return; }
   drawDyadChart(chart, res.periods, a, b);
   const t = res.totals;
   $("#dyad-summary").textContent = `${t.events} ${res.modes.join("/")} events between ${a} and ${b}: ` +
     `${t.q1 + t.q2} cooperation, ${t.q3 + t.q4} conflict, Goldstein sum ${t.goldstein}. ` +
-    "Events are counted at their earliest possible day; “vague” counts those dated less precisely than the period.";
+    `Events are counted on their ${res.anchor} possible day; “vague” counts those dated less precisely than the period.`;
   table.appendChild(el("tr", {}, ["period", "events", "Q1", "Q2", "Q3", "Q4", "Goldstein", `${a}→${b}`, `${b}→${a}`, "vague"].map((h) => el("th", {}, h))));
   for (const p of res.periods) {
     if (!p.events) continue;
@@ -359,7 +361,8 @@ async function start() {
   $("#dyad-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const q = new URLSearchParams({ a: $("#dyad-a").value.trim(), b: $("#dyad-b").value.trim(), by: $("#dyad-by").value,
-                                    directed: $("#dyad-directed").checked, mode: $("#dyad-mode").value }).toString();
+                                    directed: $("#dyad-directed").checked, mode: $("#dyad-mode").value,
+                                    anchor: $("#dyad-anchor").value }).toString();
     if (location.hash === "#dyad?" + q) route(); else location.hash = "#dyad?" + q;
   });
   $("#actor-form").addEventListener("submit", (ev) => {
