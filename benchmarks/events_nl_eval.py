@@ -5,8 +5,9 @@ that have no political content (accidents, sports, entertainment), which must yi
     .venv/bin/python benchmarks/events_nl_eval.py --analysed /tmp/analysed/nl-eval/articles.jsonl
     .venv/bin/python benchmarks/events_nl_eval.py --analysed /tmp/analysed/meantime/articles.jsonl --all
 
-`--judgements FILE` reads a TSV of hand judgements (doc, event id, ok|wrong|partial, note)
-and prints the precision they give.
+`--judgements FILE` (e.g. benchmarks/events_nl_eval_judgements.tsv) reads hand judgements
+(doc, cameo, source code, target code, ok|partial|wrong, note), matches them to the events
+and prints the precision they give (partial = ½) and the events not yet judged.
 """
 from __future__ import annotations
 
@@ -66,8 +67,19 @@ def main() -> int:
     if args.judgements:
         with open(args.judgements, encoding="utf-8") as fh:
             rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-        ok = sum(1 for r in rows if r[2] == "ok") + 0.5 * sum(1 for r in rows if r[2] == "partial")
-        print(f"hand-judged precision: {ok:.1f}/{len(rows)} = {ok / len(rows):.2f}")
+        verdicts = {(r[0], r[1], r[2], r[3]): r[4] for r in rows}
+        score = n = 0
+        for a in articles:
+            for e in a.events:
+                key = (a.id, e.cameo, e.source.code or "", (e.target.code or "") if e.target else "")
+                v = verdicts.get(key)
+                if v is None:
+                    print(f"not judged: {key} {e.evidence[0].text[:80]!r}")
+                    continue
+                n += 1
+                score += {"ok": 1.0, "partial": 0.5}.get(v, 0.0)
+        if n:
+            print(f"hand-judged precision: {score:.1f}/{n} = {score / n:.2f}")
     return 1 if bad_free else 0
 
 
