@@ -52,6 +52,7 @@ def main() -> None:
     ap.add_argument("--sample", help="write a random sample of coded mentions to this TSV")
     ap.add_argument("--sample-size", type=int, default=160)
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--exclude", help="leave out the mentions of an earlier sample TSV (a fresh, unseen sample)")
     args = ap.parse_args()
     arts = [article_from_json(json.loads(line)) for line in open(args.articles, encoding="utf-8")]
     total, covered = collections.Counter(), collections.Counter()
@@ -79,6 +80,10 @@ def main() -> None:
             print(f"  missed {typ:4} {n:3} {text}")
     if args.sample:
         rng = random.Random(args.seed)
+        if args.exclude:
+            seen = {(l.split("\t")[0], l.split("\t")[2], l.split("\t")[3])
+                    for l in open(args.exclude, encoding="utf-8") if not l.startswith(("#", "doc\t"))}
+            all_mentions = [(a, m) for a, m in all_mentions if (a.id, str(m.start), str(m.end)) not in seen]
         sample = rng.sample(all_mentions, min(args.sample_size, len(all_mentions)))
         sample.sort(key=lambda am: (am[0].id, am[1].start))
         with open(args.sample, "w", encoding="utf-8") as fh:

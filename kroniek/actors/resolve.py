@@ -367,9 +367,12 @@ class Resolver:
             person = ent.name if ent.kind == "person" else None
             m = _Mention(h.first, h.last, kind, code, ent.country if ent.kind != "igo" else "IGO", role_of(code),
                          person=person, entity=ent.id, office=office, gender=ent.gender, sent=sent, plural=plural)
-            # A person named right before a role in apposition ("Rubio, de minister ...") keeps the KB code.
             out.append(m)
-        return out
+        # A word a later role phrase took in (Noord-Korea's sterke man Kim Jong-un) is no
+        # mention of its own; the phrase carries it.
+        taken = {(x.first, x.last) for x in hits if id(x) in consumed}
+        return [m for m in out if m.kind == "role" or (m.first, m.last) not in taken
+                or not any(o is not m and o.first <= m.first and m.last <= o.last for o in out)]
 
     def _other_first_name(self, article: Article, h: Hit, tok) -> bool:
         """A surname alias right after a capitalised name word that is not part of the
@@ -715,9 +718,9 @@ def actor_for_span(article: Article, first_tok: int, last_tok: int, date: DateLi
     heads = [t.i for t in article.tokens[first_tok:last_tok] if t.head is None or not first_tok <= t.head < last_tok]
     coded = [m for m in inside if m.code] or inside
     for h in heads:
-        for m in coded:
-            if m.tokens[0] <= h < m.tokens[1]:
-                return m
+        at_head = [m for m in coded if m.tokens[0] <= h < m.tokens[1]]
+        if at_head:
+            return min(at_head, key=lambda m: (KIND_RANK.get(m.kind, 9), m.tokens[0] - m.tokens[1]))
     return min(coded, key=lambda m: (KIND_RANK.get(m.kind, 9), m.tokens[0]))
 
 
