@@ -127,6 +127,20 @@ def cue_tokens(doc: Doc, v: int, cue: VerbCue | None) -> tuple[int, ...]:
     return tuple(sorted(toks))
 
 
+def _inside_complement(doc: Doc, v: int, c: int) -> bool:
+    """Is token c inside the dat/of clause that follows verb v? ("zei dat Maintenance …":
+    the parser's subject of "zei" is the clause's subject, not the speaker)."""
+    return c > v and any(doc.tok(k).tag == "VG" and doc.tok(k).lemma.lower() in ("dat", "of")
+                         for k in range(v + 1, c))
+
+
+def _has_head_noun(doc: Doc, a: int, b: int) -> bool:
+    """A speaker phrase needs a noun, a name or a pronoun ("wil" or "de" alone is a parse slip)."""
+    return any(doc.tok(i).tag in ("N", "SPEC") or (doc.tok(i).tag == "VNW" and "pron" in doc.tok(i).features)
+               or (doc.tok(i).tag == "ADJ" and "nom" in doc.tok(i).features)   # "Anderen zeiden dat"
+               or is_name(doc.tok(i)) for i in range(a, b))
+
+
 def subject_of(doc: Doc, v: int, lex: CueLexicon) -> int | None:
     """The subject of verb v, climbing from a participle or infinitive to its auxiliary.
     Where the parser gave two subjects ("Met het geld wil hij"), a person word wins."""
@@ -135,7 +149,8 @@ def subject_of(doc: Doc, v: int, lex: CueLexicon) -> int | None:
         if h is None:
             return None
         subs = [c for c in doc.children.get(h, []) if doc.tok(c).rel == "su" and c not in doc.quoted
-                and c not in doc.timed and is_word(doc.tok(c)) and doc.tok(c).sent == doc.tok(v).sent]
+                and c not in doc.timed and is_word(doc.tok(c)) and doc.tok(c).sent == doc.tok(v).sent
+                and not _inside_complement(doc, v, c)]
         if subs:
             personal = [c for c in subs if is_name(doc.tok(c)) or (is_pronoun(doc.tok(c)) and doc.tok(c).lemma.lower() in lex.pronouns)]
             return (personal or subs)[0]
@@ -184,6 +199,8 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
         a, b = _speaker_np(doc, agent)
         return Found(SpeakerSpan(a, b, agent, cue_tokens(doc, v, cue), rule + "-passive", kind))
     h = subject_of(doc, v, lex)
+    if h is not None and not _has_head_noun(doc, *_speaker_np(doc, h)):
+        h = None
     if h is not None and not person_like(doc, *_speaker_np(doc, h), lex):
         # "Over de integratie zei Mannion": the parser's subject names no one, the words
         # right after the verb do
@@ -885,7 +902,16 @@ class SpeakerResolver:
 def _cue_span(doc: Doc, s: SpeakerSpan | None) -> Span | None:
     if not s or not s.cue:
         return None
-    a, b = min(s.cue), max(s.cue)
+    # A span is contiguous: "gaf aan" and "liet weten" stay whole where the words stand
+    # together; where other words come between ("gaf een memo bij Apple aan") the verb alone.
+    runs: list[list[int]] = []
+    for i in sorted(s.cue):
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    run = next((r for r in runs if any(doc.tok(i).tag == "WW" for i in r)), runs[0])
+    a, b = run[0], run[-1]
     t = doc.article.tokens
     return Span(t[a].start, t[b].end, doc.article.text[t[a].start:t[b].end], t[a].sent)
 
