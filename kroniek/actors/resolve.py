@@ -185,6 +185,17 @@ def _match_compound(kb: KnowledgeBase, tok: Token) -> Optional[Hit]:
             if nt in COMPOUND_MEMBERS:
                 return Hit(tok.i, tok.i + 1, entries[0].kind, entries)
         return None
+    if text[:1].isupper() and "-" not in text and (normalise(text),) not in kb.aliases:
+        # A closed compound of a name and a role: Kremlinwoordvoerder, Hamasleider, VVD'er is not one.
+        low = normalise(text)
+        for k in range(2, len(low) - 3):
+            head, tail = low[:k], low[k:]
+            if tail in kb.compound_heads and (tail,) in kb.roles:
+                entries = [e for e in kb.aliases.get((head,), []) if e.kind not in ("adjective", "demonym")
+                           and (not e.acronym or text[:k].isupper())]
+                if entries:
+                    return Hit(tok.i, tok.i + 1, "role", role=kb.roles[(tail,)], entity=entries[0].entity,
+                               entries=entries)
     if tok.tag == "N" and text[:1].islower():
         low = normalise(tok.lemma or text)
         for s in _suffixes(low):
