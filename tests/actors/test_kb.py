@@ -146,3 +146,16 @@ def test_bad_dates_are_reported_with_place():
         parse_date("2024-13-01", "here.yaml:3")
     with pytest.raises(KBError, match="not a date"):
         parse_date("gisteren", "x.yaml:1")
+
+
+def test_country_table_generator(tmp_path, shared):
+    """The shipped countries.tsv is what the generator makes from pycountry, CLDR and GeoNames."""
+    from kroniek.actors.build.make_countries import DATA, main
+    out = main(tmp_path / "countries.tsv", shared / "data" / "geonames" / "countryInfo.txt")
+    rows = lambda p: {l.split("\t")[0]: l.split("\t") for l in p.read_text(encoding="utf-8").splitlines()
+                      if l and not l.startswith("#")}
+    made, shipped = rows(out), rows(DATA / "countries.tsv")
+    assert set(made) == set(shipped) and len(made) >= 250
+    assert made["UKR"][2] == "Oekraïne" and made["UKR"][5] == "Kyiv"
+    same = sum(made[k] == shipped[k] for k in made)
+    assert same / len(made) > 0.95     # a newer pycountry/CLDR may rename a few: then regenerate
