@@ -125,6 +125,11 @@ def b_hour_dayword(m, lex, text):
     return Sem("time", hour=h, minute=None, date=Sem("dayword", n=off, part=part), ttype="TIME")
 
 
+def b_day_alone(m, lex, text):
+    day = lex.ordinal(g(m, "day"))
+    return Sem("date", day=day) if day and 1 <= day <= 31 else None
+
+
 def b_numeric_dm(m, lex, text):
     """24/2 — only where it cannot be a fraction or a score: valid day and month."""
     day, month = int(m.group("day")), int(m.group("month"))
@@ -628,7 +633,7 @@ RULES: list[Rule] = [
     Rule("century", r"(?:de\s+)?(?P<ord>{ORDW}|\d{1,2}(?:e|ste|de))\s+eeuw", b_century),
     Rule("quarter", r"(?:(?:het|dit)\s+)?(?P<qord>eerste|tweede|derde|vierde|laatste|[1-4]e)\s+kwartaal(?:\s+(?:van\s+)?(?:(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_quarter),
     Rule("half_h", r"(?:(?P<year>\d{4})[-\s]?)?H(?P<h>[12])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: Sem("date", half=int(m.group("h")), year=int(m.group("year") or m.group("year2"))) if (m.group("year") or m.group("year2")) else None),
-    Rule("weekday_daynum", r"(?P<wd>{WEEKDAY}|{WDABBR}),?\s+(?:de\s+)?(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW})(?=\s*(?:$|[,.;:!?)]|(?:om|rond|tussen|van|vanaf|tot|en|['’‘]s)\s|(?:[0-2]?\d|" + HOURW + r")\s+uur))(?![.:]\d)", lambda m, lex, t: Sem("date", day=lex.ordinal(g(m, "day")), weekday=lex.weekday(g(m, "wd"))) if lex.ordinal(g(m, "day")) and 1 <= lex.ordinal(g(m, "day")) <= 31 else None),
+    Rule("weekday_daynum", r"(?P<wd>{WEEKDAY}|{WDABBR}),?\s+(?:de\s+)?(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW})(?=\s*(?:$|[,.;:!?)]|(?:om|rond|tussen|van|vanaf|tot|en|['’‘]s)\s|(?:[0-2]?\d|" + HOURW + r")\s+uur|[0-2]?\d[.:][0-5]\d))(?![.:]\d)", lambda m, lex, t: Sem("date", day=lex.ordinal(g(m, "day")), weekday=lex.weekday(g(m, "wd"))) if lex.ordinal(g(m, "day")) and 1 <= lex.ordinal(g(m, "day")) <= 31 else None),
     Rule("day_of_month", r"(?:(?:op|voor|na)\s+)?(?:de\s+)?(?P<day>[0-3]?\d\s*(?:e|ste|de)|{ORDW})\s+(?:dag\s+)?van\s+(?:(?P<month>{MONTH})|(?:de\s+)?(?P<deic>{DEIC})\s+maand|de\s+maand)", lambda m, lex, t: b_day_of_month(m, lex, t)),
     Rule("month_day_range", r"(?P<month>{MONTHA})\.?\s+(?P<d1>[0-3]?\d)\s*(?:-|–|tot|t/m)\s*(?P<d2>[0-3]?\d)(?:,?\s+(?P<year>\d{4}))?", b_dayrange),
     Rule("year_month", r"(?P<year>(?:19|20)\d\d)\s+(?P<month>{MONTH})(?!\s+[0-3]?\d)", lambda m, lex, t: Sem("date", year=int(m.group("year")), month=lex.month(g(m, "month")))),
@@ -637,6 +642,10 @@ RULES: list[Rule] = [
     Rule("part_dayword", r"(?:de\s+)?(?P<part>ochtend|middag|avond|nacht)\s+(?:van\s+)?(?P<dw>vandaag|morgen|gisteren)", lambda m, lex, t: Sem("dayword", n=lex.lookup("day_words", g(m, "dw"))[0], part=lex.lookup("parts_of_day", g(m, "part")), ttype="TIME")),
     Rule("dayword_part", r"(?P<dw>vandaag|morgen|gisteren|overmorgen|eergisteren)\s+(?:in\s+de\s+)?(?P<part>ochtend|middag|namiddag|avond|nacht)", lambda m, lex, t: Sem("dayword", n=lex.lookup("day_words", g(m, "dw"))[0], part=lex.lookup("parts_of_day", g(m, "part")), ttype="TIME")),
     Rule("hour_dayword", r"(?:(?:op|om)\s+)?(?P<hw>[0-2]?\d)\s*,?\s+(?P<dw>vanavond|vanmorgen|vanochtend|vanmiddag|vannacht|morgenochtend|morgenavond|morgenmiddag|gisteravond|gisterochtend|gistermiddag)", lambda m, lex, t: b_hour_dayword(m, lex, t)),
+    # a day of the month on its own: only after "op" ("op de 15e") or before a clock time
+    # ("de 17 van 14.00 tot 16.00"); "de 3e" alone is mostly a rank
+    Rule("day_alone", r"op\s+(?P<x>de\s+(?P<day>[0-3]?\d(?:e|ste|de)|{ORDW}))(?=\s*(?:$|[,;!?)]|\.(?!\d)))", b_day_alone),
+    Rule("day_alone_time", r"(?:op\s+)?(?P<x>de\s+(?P<day>[0-3]?\d(?:e|ste|de)?|{ORDW}))(?=\s*,?\s*(?:(?:om|rond|tussen|van|vanaf)\s+)?[0-2]?\d[.:][0-5]\d)", b_day_alone),
     Rule("week_of_date", r"(?:de\s+)?week\s+(?:van|beginnend|startend|aanvangend|vanaf)\s+(?:op\s+)?(?P<day>" + DAYNUM + r")\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", lambda m, lex, t: replace(b_dmy(m, lex, t), in_week=True) if b_dmy(m, lex, t) else None),
     Rule("quarter_q", r"(?:(?P<year>\d{4})[-\s]?)?Q(?P<q>[1-4])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: b_quarter_q(m, lex, t)),
     Rule("half_year", r"(?:(?:de|het)\s+)?(?P<hord>eerste|tweede)\s+(?:helft|jaarhelft|halfjaar|halve\s+jaar)(?:\s+van\s+(?:(?:het\s+jaar\s+)?(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_half),

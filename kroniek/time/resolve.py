@@ -270,8 +270,10 @@ def resolve_day_of_month(sem: Sem, ctx: Context) -> Optional[Resolved]:
         fut = [c for c in cands if c >= d]
         if ctx.tense == "past":
             pick = past[-1] if past else fut[0]
-        else:
+        elif ctx.tense == "future" or not past:
             pick = fut[0] if fut else past[-1]
+        else:                                   # present: the nearest
+            pick = min((past[-1], *(fut[:1])), key=lambda c: abs((c - d).days))
         return iv.day_interval(pick), pick.isoformat()
     if at(ctx.ref.earliest) is None or at(ctx.ref.latest) is None:
         return None
@@ -573,6 +575,8 @@ def resolve_time_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
         base, i = day.value.split("T")[0], day.interval
         if sem.date.kind == "date" and sem.date.month is None and sem.date.weekday:
             base = f"XXXX-WXX-{sem.date.weekday}"    # "maandag 21 tussen 9:30 en 15:00"
+        elif sem.date.kind == "date" and sem.date.month is None and sem.date.day:
+            base = f"XXXX-XX-{sem.date.day:02d}"     # "de 17 van 14.00 tot 16.00"
         elif sem.date.kind == "date" and sem.date.year is None and len(base) == 10:
             base = "XXXX" + base[4:]                 # the text names no year
         elif sem.date.kind == "weekday" and sem.date.deic is None and not sem.date.nextweek:

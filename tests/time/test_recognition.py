@@ -213,3 +213,33 @@ def test_offsets_are_exact_with_odd_spacing():
     text = "Op  24 februari\n2022 vielen ze binnen."
     t = one(text, D)
     assert text[t.start:t.end] == "24 februari\n2022" and t.value == "2022-02-24"
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("Het overleg is tussen 9.30 en 15.00 uur.", "tussen 9.30 en 15.00 uur", "(T09:30,T15:00,PT5H30M)"),
+    ("Het overleg is van 5 tot 6 's middags.", "van 5 tot 6 's middags", "(T17,T18,PT1H)"),
+    ("Morgen van 10.00 tot 12.00 uur is er overleg.", "morgen van 10.00 tot 12.00 uur", "(2025-03-11T10:00,2025-03-11T12:00,PT2H)"),
+    ("Dat gebeurde om 14.48 uur UTC.", "14.48 uur utc", "2025-03-10T14:48Z"),
+])
+def test_time_ranges_and_zones(sentence, expr, value):
+    assert tag(sentence, D)[expr].value == value
+
+
+def test_weekday_with_day_of_month_finds_the_month():
+    assert one("Hij zal terugkomen op vrijdag de 28e.", D).value == "2025-03-28"
+    assert one("Op maandag 24, om 8.00 uur, zal het beginnen.", D).value == "2025-03-24T08:00"
+
+
+def test_compound_amounts_and_shifts_from_dates():
+    assert one("De aanslagen waren precies twee jaar en twee dagen geleden.", "2017-11-15").value == "2015-11-13"
+    assert one("Twee weken voor Kerstmis 2024 viel het besluit.", D).value == "2024-12-11"
+    assert one("Drie dagen na 12 januari 2025 kwam het bericht.", D).value == "2025-01-15"
+
+
+def test_year_less_range_stays_in_one_year():
+    t = one("Van 18 tot 31 augustus wordt er gebouwd.", "2024-02-29")
+    assert t.earliest[:4] == t.latest[:4] and t.value == "(XXXX-08-18,XXXX-08-31,P13D)"
+
+
+def test_names_are_not_day_words():
+    assert tag("Dat schreef De Financiële Morgen.", D) == {}
