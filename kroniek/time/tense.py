@@ -26,6 +26,16 @@ def words() -> dict[str, set[str]]:
     return {k: set(v) for k, v in data.items()}
 
 
+def clause_tense(article, start: int, end: int) -> str:
+    """Tense ("past", "present", "future") of the clause around `article.text[start:end]`:
+    from Frog tokens when the article has them, else from the raw text."""
+    if article.tokens and article.sentences:
+        s = article.sentence_at(start)
+        if s is not None:
+            return tense_from_tokens(article.tokens, article.tokens[s.first_token:s.last_token], start, end, article.text)
+    return tense_from_text(article.text, start, end)
+
+
 def tense_of_verb(tok: Token, sentence: Sequence[Token]) -> Optional[str]:
     if not tok.pos.startswith("WW(pv"):
         return None

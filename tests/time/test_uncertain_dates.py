@@ -96,3 +96,12 @@ def test_interval_helpers():
     assert iv.contains(iv.before(ref), dt.date(1999, 1, 1))
     assert iv.relative_to(ref, lambda d: iv.day_interval(d + dt.timedelta(days=1))) == \
         iv.Interval(dt.date(2025, 3, 2), dt.date(2025, 4, 1))
+
+
+def test_tense_interval_for_the_event_coder():
+    from kroniek.records import Article
+    from kroniek.time import clause_tense, tense_interval
+    a = Article(id="x", date=DocDate.parse("2025-03"), text="De VS pauzeerden de hulp. Rusland zal reageren.")
+    assert clause_tense(a, 7, 18) == "past"
+    assert tense_interval(a, 7, 18) == iv.Interval(None, dt.date(2025, 3, 31))
+    assert tense_interval(a, 34, 40) == iv.Interval(dt.date(2025, 3, 1), None)
