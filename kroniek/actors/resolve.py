@@ -635,6 +635,16 @@ class Resolver:
                         m.code, m.country, m.role, m.person, m.entity = prev.code, prev.country, prev.role, prev.person, prev.entity
                         m.gender = prev.gender
                         break
+            if m.kind == "demonym" and not m.plural and m.first > 0 and \
+                    normalise(article.tokens[m.first - 1].text) == "de":
+                # `de Pool`, `de Fransman` after a named person of that country: the same person
+                # (a journalist's anaphor), when exactly one such person is in the last two sentences.
+                near = {p.entity: p for p in mentions[:idx] if p.entity and p.entity.startswith("person:")
+                        and m.sent - 2 <= p.sent <= m.sent and self.kb.entities[p.entity].country == m.country}
+                if len(near) == 1:
+                    p = next(iter(near.values()))
+                    m.code, m.role, m.person, m.entity, m.gender = \
+                        p.code, p.role, p.person, p.entity, p.gender
             if m.entity is None:
                 continue
             if m.entity not in chains:

@@ -198,3 +198,11 @@ def test_seed_gold_actors(seed_article):
         assert got.get(text) == code, (text, got.get(text))
     # the joint delegation names both sides
     assert {"UKRGOV", "USAGOV"} <= {m.code for m in resolve_article(a) if "delegatie" in m.text}
+
+
+def test_demonym_anaphor_joins_the_named_person(analysed):
+    # nl-eval dm-20171018: "Europees president Donald Tusk ... De Pool plant ..."
+    a = analysed("In de aanloop naar de top heeft Europees president Donald Tusk een wegenkaart voorgesteld. "
+                 "De Pool plant tot juni 2019 dertien bijeenkomsten van de chefs.", "2017-10-18")
+    tusk, pool = find(a, "Europees president Donald Tusk"), find(a, "Pool")
+    assert (pool.person, pool.code, pool.chain) == ("Donald Tusk", "IGOEEC", tusk.chain)
