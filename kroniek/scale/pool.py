@@ -21,6 +21,7 @@ from ..records import Article, InputError
 from .stats import RunStats, memory_report
 
 _PIPE = None  # the worker's pipeline, built once by `_init_worker`
+_INIT_ERROR: Exception | None = None
 
 
 def component_modules(names: list[str]) -> list[str]:
@@ -36,15 +37,22 @@ def _init_worker(names: list[str], config: dict, modules: list[str] = ()) -> Non
     from multiprocessing.util import Finalize
 
     from ..pipeline import Pipeline
-    for m in modules:
-        importlib.import_module(m)
-    _PIPE = Pipeline(names, config=config)
+    global _INIT_ERROR
+    try:
+        for m in modules:
+            importlib.import_module(m)
+        _PIPE = Pipeline(names, config=config)
+    except Exception as exc:   # raised with the first batch, in the main process: a clear error, no retry loop
+        _INIT_ERROR = exc
+        return
     # Worker processes leave through os._exit, which skips atexit: Finalize runs before it,
     # so each worker stops its Frog when the pool shuts down.
     Finalize(_PIPE, _PIPE.close, exitpriority=10)
 
 
 def _run_batch(batch: list[Article | InputError]) -> tuple[list[Article | InputError], dict]:
+    if _INIT_ERROR is not None:
+        raise _INIT_ERROR
     assert _PIPE is not None
     from .overlap import process_overlapped
     results = list(process_overlapped(_PIPE, batch))

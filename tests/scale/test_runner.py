@@ -67,3 +67,9 @@ def test_a_dying_worker_loses_nothing(tmp_path, monkeypatch):
     assert sorted(ids) == sorted(r["id"] for r in recs)       # each article once: processed or failed
     failed = [o for o in out if isinstance(o, InputError)]
     assert [(f.doc, f.stage) for f in failed] == [("a3", "worker")]   # only the article that kills its worker
+
+
+def test_a_pipeline_that_cannot_be_built_is_a_clear_error_in_workers(tmp_path):
+    src = _corpus(tmp_path, n=3)
+    with pytest.raises(KeyError, match="unknown pipeline component 'no-such-stage'"):
+        list(process_inputs([str(src)], ["no-such-stage"], workers=2))
