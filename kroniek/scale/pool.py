@@ -59,8 +59,15 @@ def _run_batch(batch: list[Article | InputError]) -> tuple[list[Article | InputE
     return results, memory_report(os.getpid())
 
 
-def _batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article | InputError]]:
+def _batches(items: Iterable[Article | InputError], size: int, workers: int = 1) -> Iterator[list[Article | InputError]]:
+    """The first batch of each worker holds one article, so that every worker starts its Frog
+    at once even on a small input; then batches of `size`."""
     it = iter(items)
+    for _ in range(workers):
+        batch = list(islice(it, 1))
+        if not batch:
+            return
+        yield batch
     while batch := list(islice(it, size)):
         yield batch
 
@@ -77,7 +84,7 @@ def process_in_pool(articles: Iterable[Article | InputError], names: list[str], 
 
     pool = new_pool()
     pending: deque[tuple[list, Future]] = deque()   # (batch, future) in input order
-    source = _batches(articles, batch_size)
+    source = _batches(articles, batch_size, workers)
     exhausted = False
     try:
         while True:
