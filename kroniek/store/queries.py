@@ -58,8 +58,8 @@ def _actor_clause(prefix: str, value: str, params: list) -> str:
     else may also be a name and is compared with names too (case ignored): part of a person's
     name (Trump → Donald Trump) or the whole text that named the actor (Rusland)."""
     v = value.strip()
-    params.extend([_escape_like(v.upper()) + "%", v.upper()])
-    clause = f"{prefix}_code LIKE ? ESCAPE '\\' OR {prefix}_country = ?"
+    params.extend([v.upper(), v.upper()])
+    clause = f"starts_with({prefix}_code, ?) OR {prefix}_country = ?"   # faster than LIKE, and no wildcards
     if not (v.isupper() and " " not in v):
         exact = _escape_like(v)
         params.extend([f"%{exact}%", exact])   # a person by part of the name (Trump), an actor by its text
@@ -120,8 +120,8 @@ def where(f: EventFilter) -> tuple[str, list]:
             ba = f"({_actor_clause('src', b, params)} AND {_actor_clause('tgt', a, params)})"
             conds.append(f"({ab} OR {ba})")
     if f.cameo:
-        conds.append("(" + " OR ".join("cameo LIKE ? ESCAPE '\\'" for _ in f.cameo) + ")")
-        params.extend(_escape_like(c.strip()) + "%" for c in f.cameo)
+        conds.append("(" + " OR ".join("starts_with(cameo, ?)" for _ in f.cameo) + ")")
+        params.extend(c.strip() for c in f.cameo)
     if f.root:
         conds.append("root IN (SELECT unnest(?))")
         params.append([r.strip().zfill(2) for r in f.root])
