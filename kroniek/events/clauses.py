@@ -234,6 +234,10 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
                                  coordinated_with=args[-1].coordinated_with if args[-1].coordinated_with is not None
                                  else len(args) - 1))
             continue
+        if args and prev_end is not None and a == prev_end + 1 and article.tokens[prev_end].text == "(":
+            args[-1].last = b       # "General Motors (GM)", "Sander Dekker (VVD)": a parenthesis on the actor
+            prev_end = b + 1 if b < len(article.tokens) and article.tokens[b].text == ")" else b
+            continue
         if prev_end is not None and a == prev_end and args and \
                 (args[-1].mention.country or (args[-1].mention.code or "")[:3]) == (m.country or (m.code or "")[:3]):
             # an apposition right after another actor ("de Amerikaanse president Trump" read as

@@ -169,6 +169,9 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
                 if marker != "obj" or not objects:
                     return a
     if "obj" in entry_targets and not objects:
+        for a in args:      # an actor adjective on the object: "viel Oekraïense steden aan"
+            if a.marker == "adj" and id(a) not in src_ids and finite is not None and a.first > finite:
+                return a
         for a in args:      # last resort: the owner of whatever the object is (objects follow the finite verb)
             if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after) \
                     and (finite is None or a.first > finite):
@@ -190,7 +193,7 @@ class EventCoder:
         self.lex = lex or load()
 
     def __call__(self, article: Article) -> list[Event]:
-        found = self.find(article)
+        found = [g for f in self.find(article) for g in self.expand_targets(f)]
         events = [self.to_event(article, f) for f in found]
         events = [e for e in events if e is not None]
         events = merge_events(events)
@@ -219,6 +222,9 @@ class EventCoder:
                                     and article.tokens[k.opener + 1].text.lower() == "volgt")}
             for c in clauses:
                 subj, objs = subject_and_objects(article, c, c.args, lex)
+                front = self._subject_before_relative(article, c, clauses)
+                if front is not None:
+                    subj, objs = [front], [a for a in c.args if a.marker == "bare"]
                 passive = is_passive(article, c)
                 if passive:
                     agents = [a for a in c.args if a.marker == "door"]
@@ -288,8 +294,9 @@ class EventCoder:
         args = [a for a in c.args if all(a is not s for s in sources)]
         tgt_pool = args
         objects = list(objs) + (list(patients) if passive else [])
-        target = _target(entry.target, tgt_pool, objects, sources,
-                         finite=c.finite if c.kind in ("main", "conj") else None)
+        # objects stand after the finite verb in a main clause, after the subject in a subordinate one
+        obj_from = c.finite if c.kind in ("main", "conj") else (sources[0].last - 1 if sources else None)
+        target = _target(entry.target, tgt_pool, objects, sources, finite=obj_from)
         compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
         if entry.governs and compl is not None:
             # "Iran eist dat de VS de sancties opheffen": the demand is addressed to the subject of
@@ -322,11 +329,29 @@ class EventCoder:
         f.attributed = self._attribution(article, c, clauses, resolved_sources)
         return f
 
+    def _subject_before_relative(self, article: Article, c: Clause, clauses: list[Clause]) -> Optional[Argument]:
+        """"De Franse president, die gisteren in Berlijn was, ontmoette …": a main clause that
+        starts with its finite verb after a relative clause has the noun phrase before that
+        relative clause as its subject."""
+        if c.kind != "main" or c.finite is None or c.index == 0:
+            return None
+        first = next((i for i in c.tokens if article.tokens[i].tag != "LET"), None)
+        if first != c.finite:
+            return None
+        prev = clauses[c.index - 1]
+        if prev.opener is None or not (article.tokens[prev.opener].tag == "VNW" and "betr" in article.tokens[prev.opener].features):
+            return None
+        head = clauses[0]
+        args = [a for a in head.args if a.marker == "bare" and a.first < (prev.opener or 0)]
+        return args[0] if args else None
+
     def _governing_mode(self, article: Article, parent: Clause) -> Optional[str]:
         """The mode a governing clause gives its complement: "overwegen om … te sturen" is
         hypothetical, "willen / van plan zijn / besluiten om …" intended."""
         lemmas = {article.tokens[i].lemma.lower() for i in parent.verbs}
         words = {article.tokens[i].text.lower() for i in parent.tokens}
+        if lemmas & {"ontkennen", "weerleggen", "tegenspreken"}:
+            return "negated"          # "ontkende dat Rusland burgers had aangevallen"
         if lemmas & {"overwegen", "speculeren"} or words & {"mogelijk", "misschien", "eventueel", "wellicht"}:
             return "hypothetical"
         intent = self.lex.words("intention_verbs") - {"gaan", "zullen"}
@@ -432,6 +457,26 @@ class EventCoder:
                 f.path, f.confidence = "discourse", CONFIDENCE["discourse"]
 
     # -------------------------------------------------------------- building events
+    def expand_targets(self, f: Found) -> list[Found]:
+        """"roepen Israël en Hamas op": one event per coordinated target (not for symmetric events,
+        whose two sides are source and target)."""
+        if f.target is None or f.symmetric:
+            return [f]
+        args = f.clause.args
+        if f.target not in args:
+            return [f]
+        k = args.index(f.target)
+        out = [f]
+        for j in range(k + 1, len(args)):
+            c = args[j].coordinated_with
+            while c is not None and c != k:
+                c = args[c].coordinated_with
+            if c == k and all(args[j] is not s for s in f.sources):
+                g = Found(**{**f.__dict__})
+                g.target = args[j]
+                out.append(g)
+        return out
+
     def to_event(self, article: Article, f: Found) -> Optional[Event]:
         if not f.sources:
             return None            # implicit agents are left empty, and an event needs a doer

@@ -166,3 +166,27 @@ def test_nominal_invasion_with_actor_adjective(coded):
     a = coded("De Russische inval in Oekraïne begon op 24 februari 2022.")
     e = one(a, "19")
     assert countries(e) == ("RUS", "UKR") and e.earliest == "2022-02-24"
+
+
+def test_subject_before_a_relative_clause(coded):
+    a = coded("De Franse president, die gisteren in Berlijn was, ontmoette de Duitse bondskanselier.")
+    e = one(a, "04")
+    assert set(countries(e)) == {"FRA", "DEU"} and e.source.country == "FRA"
+
+
+def test_coordinated_targets_give_one_event_each(coded):
+    a = coded("De Verenigde Naties roepen Israël en Hamas op tot een staakt-het-vuren.")
+    appeals = [e for e in a.events if e.cameo.startswith("02")]
+    assert {e.target.country for e in appeals} == {"ISR", "PSE"}
+    assert all(e.cameo == "0256" for e in appeals)
+
+
+def test_attack_on_a_place_targets_its_country(coded):
+    e = one(coded("Het Israëlische leger viel vannacht opnieuw doelen in Gaza aan."), "19")
+    assert countries(e) == ("ISR", "PSE") and e.target.text == "Gaza"
+
+
+def test_denied_event_is_negated(coded):
+    a = coded("Een woordvoerder van het Kremlin ontkende dat Rusland Oekraïense steden met raketten had aangevallen.")
+    attacks = [e for e in a.events if e.cameo.startswith("19")]
+    assert attacks and all(e.mode == "negated" for e in attacks)
