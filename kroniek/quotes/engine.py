@@ -327,6 +327,31 @@ def anaphoric_attribution(doc: Doc, words: list[int], lex: CueLexicon) -> Found 
     return f
 
 
+def _headline_colon(doc: Doc, sent: int, words: list[int], title_sents: set[int]) -> Reported | None:
+    """A headline that puts a person's claim after his name and a colon, without quote marks:
+    only where the words before the colon are a person and nothing else ("Rutte IV:",
+    "Overzicht:" and "Bosbranden Californië:" are topics, not speakers)."""
+    if sent not in title_sents:
+        return None
+    rng = doc.sent_range(sent)
+    colon = next((k for k in rng if doc.tok(k).text == ":" and k not in doc.quoted), None)
+    if colon is None or colon - rng.start > 4 or colon == rng.start:
+        return None
+    name = list(range(rng.start, colon))
+    persons = [m for m in doc.mentions if m.person or m.kind == "person"]
+    covered = all(any(m.tokens[0] <= i < m.tokens[1] for m in persons) for i in name)
+    # a person the actor stage knows, or a full name the tagger marks as a person
+    known = any(m.tokens[0] < colon and name[0] < m.tokens[1] for m in doc.mentions)
+    if not covered and (known or not (len(name) >= 2 and all(doc.tok(i).ner.endswith("PER") for i in name))):
+        return None   # "Rutte IV:" is the cabinet: the actor stage knows only "Rutte" as a person
+    claim = [i for i in words if i > colon]
+    if not claim or any(i in doc.quoted for i in claim) or not any(is_finite(doc.tok(i)) for i in claim):
+        return None
+    end = _trim_end(doc, colon + 1, rng.stop)
+    return Reported(doc.tok(claim[0]).start, doc.tok(end - 1).end, sent,
+                    SpeakerSpan(name[0], colon, name[0], (colon,), "headline-colon"))
+
+
 def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[list[Reported], dict[int, Found]]:
     """Indirect speech in every sentence, and per sentence the "Dat zegt X." attribution it
     gives to the sentence before it."""
@@ -350,6 +375,10 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 if pw and not all(i in doc.quoted for i in pw):
                     pe = _trim_end(doc, prng.start, prng.stop)
                     out.append(Reported(doc.tok(prng.start).start, doc.tok(pe - 1).end, prev, f.speaker))
+        # Headline "Rutte: wat we ook hadden gedaan, deze lockdown was niet te voorkomen"
+        h = _headline_colon(doc, s.index, words, title_sents)
+        if h:
+            out.append(h)
         # X zegt dat … / X liet weten dat …
         for v in words:
             if doc.tok(v).tag != "WW" or v in doc.quoted:
@@ -796,10 +825,14 @@ def merge_interrupted(doc: Doc, cands: list[Candidate], lex: CueLexicon) -> list
 
 
 def title_sentences(art: Article) -> set[int]:
-    if not art.title or not art.paragraphs:
+    """Sentences of the headline: the article's title where it opens the text, else a first
+    short line without a final full stop (the reader's headline rule)."""
+    if not art.paragraphs:
         return set()
+    from ..reading.paragraphs import headline_of
+    title = art.title or headline_of(art.text, art.paragraphs)
     ps, pe = art.paragraphs[0]
-    if art.text[ps:pe].strip() != art.title.strip():
+    if not title or art.text[ps:pe].strip() != title.strip():
         return set()
     return {s.index for s in art.sentences if s.start < pe and s.end > ps}
 

@@ -198,3 +198,17 @@ def test_pronoun_skips_organisations(quotes_of):
             'zei dat de steun doorgaat. "We doen dit op de juiste manier", zei hij.')
     (q,) = direct(quotes_of(text))
     assert "Henderson" in speaker(q)
+
+
+def test_headline_claim_after_a_name_and_colon_is_reported_speech(quotes_of):
+    text = ("Rutte: wat we ook hadden gedaan, deze lockdown was niet te voorkomen\n\n"
+            "De lockdown was volgens het kabinet niet te voorkomen.")
+    qs = [q for q in indirect(quotes_of(text)) if q.sent == 0]
+    assert len(qs) == 1 and "Rutte" in speaker(qs[0])
+    assert qs[0].quote == "wat we ook hadden gedaan, deze lockdown was niet te voorkomen"
+
+
+def test_headline_topic_before_a_colon_is_not_a_speaker(quotes_of):
+    text = ("Rutte IV: leenstelsel verdwijnt, De Jonge keert niet terug\n\n"
+            "Het leenstelsel gaat de prullenbak in.")
+    assert [q for q in quotes_of(text) if q.sent == 0] == []
