@@ -97,7 +97,7 @@ def b_dmy(m, lex, text):
     if year and len(g(m, "year").lstrip("'’")) == 2 and not (g(m, "month") or "").isdigit() and "'" not in g(m, "year") and "’" not in g(m, "year"):
         return None
     wd = lex.weekday(g(m, "wd")) if g(m, "wd") else None
-    return Sem("date", year=year, month=month, day=day, weekday=wd)
+    return Sem("date", year=year, month=month, day=day, weekday=wd, deic=-1 if g(m, "jl") and not year else None)
 
 
 def b_dmy_dateline(m, lex, text):
@@ -229,7 +229,7 @@ def b_holiday(m, lex, text):
     return Sem("holiday", holiday=lex.key(g(m, "hol")), year=year_of(g(m, "year")))
 
 
-REL_UNITS = {"kalenderjaar": "Y", "dag": "D", "week": "W", "weekend": "WE", "werkweek": "W", "maand": "M", "kwartaal": "Q",
+REL_UNITS = {"voormiddag": "MO", "namiddag": "AF", "kalenderjaar": "Y", "dag": "D", "week": "W", "weekend": "WE", "werkweek": "W", "maand": "M", "kwartaal": "Q",
              "jaar": "Y", "decennium": "DE", "eeuw": "CE", "ochtend": "MO", "middag": "AF", "avond": "EV",
              "nacht": "NI", "morgen": "MO"}
 
@@ -617,7 +617,7 @@ DATE_PREFIX = r"(?<!\w)(?<![^\W\d]{4}-)"
 
 RULES: list[Rule] = [
     # absolute dates
-    Rule("date_dmy", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?:de\s+)?(?P<day>" + DAYNUM + r")\s+(?:van\s+)?(?P<month>{MONTHA})\.?(?:,?\s+(?:van\s+|in\s+)?(?P<year>" + YEAR + r"))?(?!\w|-[^\W\d])", b_dmy),
+    Rule("date_dmy", DATE_PREFIX + r"(?:(?P<wd>{WEEKDAY}|{WDABBR}),?\s+)?(?:de\s+)?(?P<day>" + DAYNUM + r")\s+(?:van\s+)?(?P<month>{MONTHA})\.?(?:,?\s+(?:van\s+|in\s+)?(?P<year>" + YEAR + r"))?(?:\s+(?P<jl>jl\.|jongstleden|ll\.|laatstleden|j\.l\.))?(?!\w|-[^\W\d])", b_dmy),
     Rule("month_range", r"(?P<m1>{MONTHA})\.?\s*[-–]\s*(?P<m2>{MONTHA})\.?,?\s+(?P<year>\d{4})", lambda m, lex, t: Sem("range", start=Sem("date", month=lex.month(g(m, "m1"))), end=Sem("date", month=lex.month(g(m, "m2")), year=int(m.group("year"))))),
     Rule("dateline", r"(?P<day>[0-3]?\d)-(?P<month>{DLMONTH})-(?P<year>\d{4}|\d{2})(?![\d-])", lambda m, lex, t: b_dmy_dateline(m, lex, t)),
     Rule("date_mdy", r"(?P<month>{MONTH})\s+(?P<day>[0-3]?\d),?\s+(?P<year>\d{4})", b_dmy),
@@ -652,7 +652,7 @@ RULES: list[Rule] = [
     Rule("season", r"(?:(?:de|het|(?P<deic>{DEIC}))\s+)?(?P<season>{SEASON})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_season_checked := (lambda m, lex, t: b_season(m, lex, t) if (g(m, "deic") or g(m, "year") or re.match(r"(?:de|het)\s", g(m, 0) or "")) else None)),
     Rule("holiday", r"(?:(?:de|het)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_holiday),
     # relative to the reference day
-    Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>dag|week|werkweek|weekend|maand|kwartaal|jaar|kalenderjaar|decennium|eeuw|ochtend|middag|avond|nacht)", b_rel),
+    Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>dag|week|werkweek|weekend|maand|kwartaal|jaar|kalenderjaar|decennium|eeuw|ochtend|voormiddag|middag|namiddag|avond|nacht)", b_rel),
     Rule("span_plural", r"(?:de|het)\s+(?P<span>komende|afgelopen|voorbije|laatste|aankomende|volgende)\s+(?P<unit>dagen|weken|maanden|jaren|decennia|eeuwen)", lambda m, lex, t: Sem("duration", n="X", unit=unit_of(lex, g(m, "unit")), deic=-1 if g(m, "span") in ("afgelopen", "voorbije", "laatste") else 1, value=duration_value("X", unit_of(lex, g(m, "unit"))), ttype="DURATION")),
     Rule("weekend", r"(?:in\s+)?het\s+(?P<x>weekend)", lambda m, lex, t: Sem("rel", unit="WE", deic=None)),
     Rule("dayword", r"(?P<dw>{DAYWORD})(?:\s+(?P<vroeg>vroeg))?", b_dayword),
@@ -679,6 +679,9 @@ RULES: list[Rule] = [
     Rule("set_om_de", r"om\s+de\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
     # clock times
     Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?:\s+(?P<tz>UTC|GMT))?)(?![\d.,]\d)", b_clock),
+    # Belgian clock times: "om 14u30", "20u", "14u15 Belgische tijd"
+    Rule("clock_be", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)u(?P<m>[0-5]\d))(?!\w)", lambda m, lex, t: Sem("time", hour=int(m.group("h")), minute=int(m.group("m")), ttype="TIME") if int(m.group("h")) <= 24 else None),
+    Rule("night_of", r"de\s+nacht\s+van\s+(?P<wd>{WEEKDAY})\s+op\s+(?P<wd2>{WEEKDAY})", lambda m, lex, t: Sem("weekday", weekday=lex.weekday(g(m, "wd")), part="NI", ttype="TIME")),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
     Rule("hour_pod_phrase", r"(?:om|rond|omstreeks|tegen)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s+(?P<pod>{PODADV}))", b_hour),
     Rule("hour_after_hour", r"(?<=uur\s)(?:of|en|tot)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b))", b_hour),

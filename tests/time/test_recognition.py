@@ -243,3 +243,13 @@ def test_year_less_range_stays_in_one_year():
 
 def test_names_are_not_day_words():
     assert tag("Dat schreef De Financiële Morgen.", D) == {}
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("De betoging begint om 14u30 aan het station.", "14u30", "2025-03-10T14:30"),
+    ("Deze voormiddag werd hij opgepakt.", "deze voormiddag", "2025-03-10TMO"),
+    ("In de nacht van zaterdag op zondag werd ingebroken.", "de nacht van zaterdag op zondag", "2025-03-08TNI"),
+    ("Op 30 maart jl. werd hij opgepakt.", "30 maart jl.", "2024-03-30"),
+])
+def test_belgian_and_newspaper_forms(sentence, expr, value):
+    assert tag(sentence, D)[expr].value == value
