@@ -362,6 +362,8 @@ class Resolver:
                 prev = tok(h.first - 1)
                 if prev is not None and prev.tag == "N" and "soort" in prev.features:
                     continue          # headline juxtaposition `aanslagen Parijs`, `bosbranden Californië`: a place
+                if self._among_places(article, h, tok):
+                    continue          # `New York, Boston en Washington`, `Cupertino, Californië`: places
                 if prev is not None and prev.tag == "LID":
                     prev = tok(h.first - 2)
                 if prev is not None and normalise(prev.text) in LOCATIVE:
@@ -384,6 +386,20 @@ class Resolver:
         taken = {(x.first, x.last) for x in hits if id(x) in consumed}
         return [m for m in out if m.kind == "role" or (m.first, m.last) not in taken
                 or not any(o is not m and o.first <= m.first and m.last <= o.last for o in out)]
+
+    def _among_places(self, article: Article, h: Hit, tok) -> bool:
+        """A capital or region in a list or apposition with place names the KB does not
+        know as actors (cities): `vliegt op New York, Boston en Washington`."""
+        for step, edge in ((-1, h.first - 1), (1, h.last)):
+            sep = tok(edge)
+            if sep is None or sep.text not in (",", "en", "of"):
+                continue
+            other = tok(edge + step)
+            if other is not None and other.ner.endswith("LOC") and _is_capitalised(other):
+                if not any(e.kind in ("country", "capital", "region", "metonym")
+                           for e in self.kb.aliases.get((normalise(other.text),), [])):
+                    return True
+        return False
 
     def _other_first_name(self, article: Article, h: Hit, tok) -> bool:
         """A surname alias right after a capitalised name word that is not part of the
