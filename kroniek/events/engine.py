@@ -89,8 +89,8 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
     aux = lex.words("auxiliaries")
     parts = _particles(article, clause, lex)
     cands: list[tuple[Token, bool]] = [(article.tokens[i], False) for i in clause.verbs]
-    if clause.finite is None:
-        # no finite verb: one may hide under another tag ("President Trump hint op …", hint as noun)
+    if not clause.verbs:
+        # no verb at all: one may hide under another tag ("President Trump hint op …", hint as noun)
         for i in clause.tokens:
             t = article.tokens[i]
             if t.tag != "WW" and t.text.lower() in lex.verb_forms and t.tag in ("N", "ADJ", "SPEC"):
@@ -140,7 +140,8 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
 # ------------------------------------------------------------------ arguments
 
 def _target(entry_targets, args: list[Argument], objects: list[Argument], sources: list[Argument],
-            after: Optional[int] = None, head: Optional[int] = None, finite: Optional[int] = None) -> Optional[Argument]:
+            after: Optional[int] = None, head: Optional[int] = None, finite: Optional[int] = None,
+            root: Optional[int] = None) -> Optional[Argument]:
     src_ids = {id(a) for a in sources}
     for marker in entry_targets:
         if marker in ("obj", "adj"):
@@ -169,8 +170,9 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
                 if marker != "obj" or not objects:
                     return a
     if "obj" in entry_targets and not objects:
-        for a in args:      # an actor adjective on the object: "viel Oekraïense steden aan"
-            if a.marker == "adj" and id(a) not in src_ids and finite is not None and a.first > finite:
+        for a in args:      # an actor adjective on the object of force: "viel Oekraïense steden aan"
+            if a.marker == "adj" and id(a) not in src_ids and finite is not None and a.first > finite \
+                    and root is not None and root >= 13:
                 return a
         for a in args:      # last resort: the owner of whatever the object is (objects follow the finite verb)
             if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after) \
@@ -296,7 +298,7 @@ class EventCoder:
         objects = list(objs) + (list(patients) if passive else [])
         # objects stand after the finite verb in a main clause, after the subject in a subordinate one
         obj_from = c.finite if c.kind in ("main", "conj") else (sources[0].last - 1 if sources else None)
-        target = _target(entry.target, tgt_pool, objects, sources, finite=obj_from)
+        target = _target(entry.target, tgt_pool, objects, sources, finite=obj_from, root=int(code[:2]))
         compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
         if entry.governs and compl is not None:
             # "Iran eist dat de VS de sancties opheffen": the demand is addressed to the subject of
