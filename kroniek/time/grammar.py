@@ -653,7 +653,7 @@ RULES: list[Rule] = [
     Rule("holiday", r"(?:(?:de|het)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_holiday),
     # relative to the reference day
     Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>dag|week|werkweek|weekend|maand|kwartaal|jaar|kalenderjaar|decennium|eeuw|ochtend|voormiddag|middag|namiddag|avond|nacht)", b_rel),
-    Rule("span_plural", r"(?:de|het)\s+(?P<span>komende|afgelopen|voorbije|laatste|aankomende|volgende)\s+(?P<unit>dagen|weken|maanden|jaren|decennia|eeuwen)", lambda m, lex, t: Sem("duration", n="X", unit=unit_of(lex, g(m, "unit")), deic=-1 if g(m, "span") in ("afgelopen", "voorbije", "laatste") else 1, value=duration_value("X", unit_of(lex, g(m, "unit"))), ttype="DURATION")),
+    Rule("span_plural", r"(?:de|het)\s+(?P<span>komende|afgelopen|voorbije|laatste|jongste|aankomende|volgende)\s+(?P<unit>dagen|weken|maanden|jaren|decennia|eeuwen)", lambda m, lex, t: Sem("duration", n="X", unit=unit_of(lex, g(m, "unit")), deic=-1 if g(m, "span") in ("afgelopen", "voorbije", "laatste", "jongste") else 1, value=duration_value("X", unit_of(lex, g(m, "unit"))), ttype="DURATION")),
     Rule("weekend", r"(?:in\s+)?het\s+(?P<x>weekend)", lambda m, lex, t: Sem("rel", unit="WE", deic=None)),
     Rule("dayword", r"(?P<dw>{DAYWORD})(?:\s+(?P<vroeg>vroeg))?", b_dayword),
     Rule("weekday", r"(?:(?P<deic>{DEIC})\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?(?:\s+(?P<jl>jongstleden|laatstleden|jl\.|ll\.))?", b_weekday),
