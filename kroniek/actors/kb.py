@@ -261,6 +261,20 @@ def _yaml(path: Path):
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise KBError(f"{path}{line}: {exc}") from None
+    except ValueError as exc:       # YAML reads 2025-02-30 as a date and fails: find the line
+        bad = re.search(r"\d{4}-\d{2}-\d{2}", str(exc))
+        lines = path.read_text(encoding="utf-8").splitlines()
+        n = next((i for i, l in enumerate(lines, 1) if not l.startswith("#")
+                  and any(_invalid_date(d) for d in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", l))), 0)
+        raise KBError(f"{path}:{n}: bad date: {exc}") from None
+
+
+def _invalid_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+        return False
+    except ValueError:
+        return True
 
 
 def _line_of(path: Path, needle: str) -> int:
@@ -270,8 +284,8 @@ def _line_of(path: Path, needle: str) -> int:
     return 0
 
 
-def _load_countries(kb: KnowledgeBase) -> None:
-    path = DATA / "countries.tsv"
+def _load_countries(kb: KnowledgeBase, data: Path = DATA) -> None:
+    path = data / "countries.tsv"
     english: list[tuple[str, str]] = []
     for n, row in _tsv_rows(path):
         iso3 = row["iso3"]
@@ -287,7 +301,7 @@ def _load_countries(kb: KnowledgeBase) -> None:
         english.append((iso3, row["name_en"]))
     kb.country_codes = frozenset(e.id for e in kb.entities.values() if e.kind == "country")
 
-    path = DATA / "country_words.tsv"
+    path = data / "country_words.tsv"
     for n, row in _tsv_rows(path):
         iso3 = row["iso3"]
         if iso3 not in kb.entities:
@@ -329,8 +343,8 @@ def _load_simple(kb: KnowledgeBase, path: Path, kind: str) -> None:
             kb.add_alias(adj, AliasEntry(e.id, "adjective"))
 
 
-def _load_regions(kb: KnowledgeBase) -> None:
-    path = DATA / "regions.tsv"
+def _load_regions(kb: KnowledgeBase, data: Path = DATA) -> None:
+    path = data / "regions.tsv"
     for n, row in _tsv_rows(path):
         code = row["code"]
         if code not in kb.country_codes and code not in REGION_CODES:
@@ -347,8 +361,8 @@ REGION_CODES = frozenset({"AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU"
                           "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "WST"})
 
 
-def _load_parties(kb: KnowledgeBase) -> None:
-    path = DATA / "parties.yaml"
+def _load_parties(kb: KnowledgeBase, data: Path = DATA) -> None:
+    path = data / "parties.yaml"
     if not path.exists():
         return
     for item in _yaml(path) or []:
@@ -360,8 +374,8 @@ def _load_parties(kb: KnowledgeBase) -> None:
             kb.add_alias(name, AliasEntry(e.id, "party"))
 
 
-def _load_persons(kb: KnowledgeBase) -> None:
-    for path in sorted((DATA / "persons").glob("*.yaml")):
+def _load_persons(kb: KnowledgeBase, data: Path = DATA) -> None:
+    for path in sorted((data / "persons").glob("*.yaml")):
         for item in _yaml(path) or []:
             where = f"{path}:{_line_of(path, 'id: ' + str(item.get('id')))}"
             for key in ("id", "name", "country"):
@@ -387,8 +401,8 @@ def _load_persons(kb: KnowledgeBase) -> None:
                 kb.add_alias(name, AliasEntry(e.id, "person"))
 
 
-def _load_roles(kb: KnowledgeBase) -> None:
-    path = DATA / "roles.yaml"
+def _load_roles(kb: KnowledgeBase, data: Path = DATA) -> None:
+    path = data / "roles.yaml"
     data = _yaml(path) or {}
     for role, groups in data.items():
         if role in ("default_country", "former", "titles", "compound_heads"):
@@ -413,23 +427,34 @@ def _load_roles(kb: KnowledgeBase) -> None:
             raise KBError(f"{path}:{_line_of(path, 'titles:')}: title {' '.join(t)!r} is not a role noun")
 
 
-def _load_ambiguous(kb: KnowledgeBase) -> None:
-    path = DATA / "ambiguous.yaml"
+def _load_ambiguous(kb: KnowledgeBase, data: Path = DATA) -> None:
+    path = data / "ambiguous.yaml"
     if path.exists():
         for item in _yaml(path) or []:
             kb.ambiguous[alias_key(item["alias"])] = item
 
 
+def load_kb(data: Path | None = None) -> KnowledgeBase:
+    """The knowledge base from `data` (default: the package's data folder, loaded once)."""
+    if data is None:
+        return _default_kb()
+    return _build(Path(data))
+
+
 @functools.lru_cache(maxsize=1)
-def load_kb() -> KnowledgeBase:
+def _default_kb() -> KnowledgeBase:
+    return _build(DATA)
+
+
+def _build(data: Path) -> KnowledgeBase:
     kb = KnowledgeBase()
-    _load_countries(kb)
-    _load_simple(kb, DATA / "igos.yaml", "igo")
-    _load_simple(kb, DATA / "metonyms.yaml", "metonym")
-    _load_simple(kb, DATA / "organisations.yaml", "organisation")
-    _load_regions(kb)
-    _load_parties(kb)
-    _load_persons(kb)
-    _load_roles(kb)
-    _load_ambiguous(kb)
+    _load_countries(kb, data)
+    _load_simple(kb, data / "igos.yaml", "igo")
+    _load_simple(kb, data / "metonyms.yaml", "metonym")
+    _load_simple(kb, data / "organisations.yaml", "organisation")
+    _load_regions(kb, data)
+    _load_parties(kb, data)
+    _load_persons(kb, data)
+    _load_roles(kb, data)
+    _load_ambiguous(kb, data)
     return kb

@@ -159,3 +159,25 @@ def test_country_table_generator(tmp_path, shared):
     assert made["UKR"][2] == "Oekraïne" and made["UKR"][5] == "Kyiv"
     same = sum(made[k] == shipped[k] for k in made)
     assert same / len(made) > 0.95     # a newer pycountry/CLDR may rename a few: then regenerate
+
+
+@pytest.mark.parametrize("file,bad,message", [
+    ("persons/americas.yaml", "- {id: x_y, name: X Y, aka: [], country: USA, gender: m, offices: [[USAGOV, president, 2025-02-30]]}\n",
+     r"americas.yaml:\d+: bad date"),
+    ("persons/americas.yaml", "- {id: x_y, name: X Y, aka: [], country: USA, gender: m, offices: [[USAGOV, presdent, 2025-02-01]]}\n",
+     r"americas.yaml:\d+: unknown office key 'presdent'"),
+    ("persons/americas.yaml", "- {id: x_y, name: X Y, country: USA, offices: [[USAGOV, president, 2025-02-01, 2024-01-01]]}\n",
+     r"americas.yaml:\d+: office ends before it starts"),
+    ("persons/americas.yaml", "- {id: x_y, name: X Y, aka: [, country: USA}\n", r"americas.yaml:\d+"),
+    ("country_words.tsv", "XXX\t\tFoos\t\t\n", r"country_words.tsv:\d+: unknown country code 'XXX'"),
+    ("roles.yaml", "XYZ:\n  - {nouns: [foo]}\n", r"roles.yaml:\d+: unknown CAMEO role code 'XYZ'"),
+])
+def test_broken_kb_files_are_reported_with_file_and_line(tmp_path, file, bad, message):
+    import shutil
+    from kroniek.actors.kb import DATA
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with open(data / file, "a", encoding="utf-8") as fh:
+        fh.write(bad)
+    with pytest.raises(KBError, match=message):
+        load_kb(data)

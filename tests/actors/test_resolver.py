@@ -206,3 +206,19 @@ def test_demonym_anaphor_joins_the_named_person(analysed):
                  "De Pool plant tot juni 2019 dertien bijeenkomsten van de chefs.", "2017-10-18")
     tusk, pool = find(a, "Europees president Donald Tusk"), find(a, "Pool")
     assert (pool.person, pool.code, pool.chain) == ("Donald Tusk", "IGOEEC", tusk.chain)
+
+
+@pytest.mark.parametrize("text,date,person", [
+    ("Clinton zei dat de gesprekken goed verliepen.", "2010-05-01", "Hillary Clinton"),   # the one in office
+    ("Clinton zei dat de gesprekken goed verliepen.", "2020-05-01", None),                # neither: unresolved
+    ("Bill Clinton bezocht Kosovo. Clinton zei dat de gesprekken goed verliepen.", "2010-05-01", "Bill Clinton"),
+])
+def test_shared_surname_rule(analysed, text, date, person):
+    ms = [m for m in resolve_article(analysed(text, date)) if m.text == "Clinton"]
+    assert (ms[0].person if ms else None) == person
+
+
+def test_article_without_analysis_has_no_actors():
+    from kroniek.records import Article, DocDate
+    a = Article(id="x", date=DocDate(2025, 3), text="De Verenigde Staten en Rusland.")
+    assert resolve_article(a) == [] and actor_for_span(a, 0, 0) is None
