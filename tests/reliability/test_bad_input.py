@@ -267,6 +267,11 @@ def test_extract_whole_folder(tmp_path, fake_frog):
         words = [t["text"] for s in a["sentences"] for t in s["tokens"]]
         assert "".join(words) == "".join(a["text"].split())
 
+    # A record repeated with the same id and text is counted as a duplicate (kroniek.scale.runner),
+    # not an error: the run says how many.
+    # (so is the first record of truncated.warc.gz: the same page as in truncated.warc)
+    dupes = 1 + (sum(".warc" in c.name for c in made) > 1)
+    assert f"{dupes} duplicates" in " ".join(r.stderr.split()), r.stderr[-2000:]
     by_file: dict[str, list[dict]] = {}
     for e in errors:
         by_file.setdefault(e["file"], []).append(e)
@@ -277,9 +282,10 @@ def test_extract_whole_folder(tmp_path, fake_frog):
         if c.needs:
             assert errs, f"{c.name}: no error recorded"
             continue
+        expected = [(line, reason) for line, reason in c.errors if "the same article" not in reason]
         assert [(e.get("line"), e["reason"]) for e in errs] == [
             (line, next((e["reason"] for e in errs if e.get("line") == line and reason in e["reason"]), reason))
-            for line, reason in c.errors], (c.name, errs)
+            for line, reason in expected], (c.name, errs)
         for e in errs:
             where = f"{path}:{e['line']}" if e.get("line") else path
             assert where in r.stderr, (where, r.stderr[-2000:])
