@@ -208,7 +208,8 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
         rng = doc.sent_range(doc.tok(v).sent)
         alt = doc.np_chunk_from(k, 1) if k in rng and k not in doc.quoted else None
         if alt and person_like(doc, alt[0], alt[1], lex) and not (alt[0] <= h < alt[1]):
-            h = next((i for i in range(*alt) if is_name(doc.tok(i)) or is_pronoun(doc.tok(i))), alt[0])
+            h = next((i for i in range(*alt) if is_name(doc.tok(i)) or is_pronoun(doc.tok(i))),
+                     next((i for i in range(alt[1] - 1, alt[0] - 1, -1) if doc.tok(i).tag in ("N", "SPEC")), alt[0]))
     if h is not None and doc.tok(h).lemma.lower() in lex.anaphors and doc.tok(h).tag != "VNW" or \
             (h is not None and doc.tok(h).lemma.lower() in ("dat", "dit", "zo")):
         h = None  # "Dat zegt X": the subject the parser chose is the claim
@@ -273,9 +274,13 @@ def _complementizer(doc: Doc, v: int) -> int | None:
     """The "dat"/"of" that opens the reported clause of cue verb v; None where another verb
     comes first ("hoopte de regering te overtuigen dat": the clause is not v's) or where v
     already has an object ("alles zegt dat jij wil": a relative clause)."""
-    if any(doc.tok(c).rel == "obj1" and doc.tok(c).lemma.lower() not in ("dat", "of") for c in doc.children.get(v, [])):
-        return None
     rng = doc.sent_range(doc.tok(v).sent)
+    objs = [c for c in doc.children.get(v, []) if doc.tok(c).rel == "obj1" and doc.tok(c).lemma.lower() not in ("dat", "of")]
+    # an object right before the verb or between verb and "dat" takes the clause as a
+    # relative clause ("waarin Rutte alles zegt dat jij wil"); a topicalised one far ahead
+    # is the parser's slip ("Geen patroon De premier ontkende dat …")
+    if any(v - 2 <= c < v or c > v for c in objs):
+        return None
     for k in range(v + 1, min(rng.stop, v + 10)):
         t = doc.tok(k)
         if k in doc.quoted or t.text in (":", ";", ",") or t.tag == "LET" and t.text in ('"', "'"):
@@ -311,7 +316,9 @@ def anaphoric_attribution(doc: Doc, words: list[int], lex: CueLexicon) -> Found 
     w0 = words[0]
     if doc.tok(w0).lemma.lower() not in lex.anaphors or w0 in doc.quoted:
         return None
-    v = next((i for i in words[1:3] if doc.tok(i).tag == "WW" and is_finite(doc.tok(i))), None)
+    # the second word is the finite verb in Dutch word order, whatever the tagger says
+    # ("Dat bevestigen Rutte en De Jonge": tagged as an infinitive)
+    v = next((i for i in words[1:3] if doc.tok(i).tag == "WW" and (is_finite(doc.tok(i)) or i == words[1])), None)
     if v is None:
         return None
     cue = verb_cue(doc, v, lex, "anaphoric")
@@ -447,14 +454,24 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 continue
             if doc.tok(v - 1).text != "," or (v - 2 >= rng.start and (v - 2) in doc.quoted and doc.tok(v - 2).tag == "LET"):
                 continue
+            cue_v = v
             cue = verb_cue(doc, v, lex, "after")
+            if cue is None and doc.tok(v).lemma.lower() in ("hebben", "zijn"):
+                # ", heeft het kabinet zaterdag aangekondigd": the cue is the participle
+                cue_v = next((i for i in words if v < i and "vd" in doc.tok(i).features
+                              and verb_cue(doc, i, lex, "after")), None)
+                cue = verb_cue(doc, cue_v, lex, "after") if cue_v is not None else None
             if not cue or not cue.frames & {"dat", "anaphoric"}:
                 continue
-            rest = [i for i in words if i > v]
             f = speaker_from_verb(doc, v, lex, "inverted", cue, inverted=True)
-            if not f or not f.speaker or any(i >= f.speaker.last for i in rest if not doc.tok(i).tag == "BW" and doc.tok(i).tag != "VZ"
-                                              and not (doc.tok(i).tag in ("N", "SPEC", "ADJ", "LID", "TW") and i < f.speaker.last + 6)):
+            if not f or not f.speaker:
                 continue
+            # after the speaker only adverbials may follow ("…, stelde Dekker in een brief aan de Kamer")
+            tail = [i for i in words if i >= f.speaker.last and i != cue_v]
+            if tail and not (doc.tok(tail[0]).tag in ("VZ", "BW") or tail[0] in doc.timed or tail[0] == cue_v):
+                continue
+            if cue_v != v:
+                f.speaker.cue = tuple(sorted(set(f.speaker.cue) | {cue_v}))
             clause = [i for i in words if i < v - 1]
             if not any(is_finite(doc.tok(i)) for i in clause) or all(i in doc.quoted for i in clause):
                 continue

@@ -212,3 +212,20 @@ def test_headline_topic_before_a_colon_is_not_a_speaker(quotes_of):
     text = ("Rutte IV: leenstelsel verdwijnt, De Jonge keert niet terug\n\n"
             "Het leenstelsel gaat de prullenbak in.")
     assert [q for q in quotes_of(text) if q.sent == 0] == []
+
+
+@pytest.mark.parametrize("text,who,claim", [
+    ("Nederland gaat op slot tot half januari, heeft het kabinet zaterdag aangekondigd.", "kabinet",
+     "Nederland gaat op slot tot half januari"),
+    ("De ontsnappingen worden lastiger, stelde Dekker in een brief aan de Tweede Kamer.", "Dekker",
+     "De ontsnappingen worden lastiger"),
+    ("Veel partijen vroegen zich af of de lockdown te voorkomen was geweest.", "partijen",
+     "de lockdown te voorkomen was geweest"),
+])
+def test_more_reported_speech(quotes_of, text, who, claim):
+    qs = indirect(quotes_of(text))
+    assert qs and who in speaker(qs[0]) and qs[0].quote == claim
+
+
+def test_relative_dat_after_an_object_is_not_reported_speech(quotes_of):
+    assert indirect(quotes_of("Het is een filmpje waarin Rutte alles zegt dat jij wil horen.")) == []
