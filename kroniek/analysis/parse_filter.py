@@ -42,45 +42,64 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Predicate:
-    """One lexicon entry as the filter sees it: all `words` in the sentence, and one of the
-    `with` patterns if there are any (each pattern: all its words)."""
+    """One lexicon entry as the filter sees it: every `with_all` pattern in the sentence, and
+    one of the `with_any` patterns if there are any (each pattern: lemma globs in order)."""
 
-    words: tuple[str, ...]
-    with_patterns: tuple[tuple[str, ...], ...] = ()
+    with_all: tuple[tuple[str, ...], ...] = ()
+    with_any: tuple[tuple[str, ...], ...] = ()
+
+
+def _word_matches(glob: str, lemma: str, text: str) -> bool:
+    """As the event coder matches a pattern word (kroniek/events/lexicon.py): a glob, the
+    lemma or the word, or the head of a compound (vredesoverleg -> overleg)."""
+    if glob == "*":
+        return True
+    if any(c in glob for c in "*?["):
+        return fnmatch.fnmatchcase(lemma, glob) or fnmatch.fnmatchcase(text, glob)
+    if glob == lemma or glob == text:
+        return True
+    return len(glob) >= 5 and len(lemma) - len(glob) >= 3 and lemma.endswith(glob)
+
+
+def _find(pattern: tuple[str, ...], words: list[tuple[str, str]]) -> bool:
+    """`pattern` in the sentence, its words in order at any distance (the coder looks within
+    a clause, with small gaps: this is a superset)."""
+    k = 0
+    for lemma, text in words:
+        if k < len(pattern) and _word_matches(pattern[k], lemma, text):
+            k += 1
+    return k == len(pattern) or not pattern
 
 
 @dataclass
 class FilterLexicon:
-    predicates: dict[str, list[Predicate]] = field(default_factory=dict)   # key word -> entries
+    predicates: dict[str, list[Predicate]] = field(default_factory=dict)   # verb lemma -> entries
+    verb_forms: dict[str, set[str]] = field(default_factory=dict)         # inflected form -> verb lemmas
+    particles: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     actor_nouns: frozenset[str] = frozenset()
     actor_pronouns: frozenset[str] = frozenset()
     actor_pos: tuple[str, ...] = ()
-    particles: tuple[str, ...] = ()
-    min_suffix: int = 5
-    complete: bool = True      # False: a lexicon was missing; parse everything
+    complete: bool = True      # False: the event lexicon was missing; parse everything
 
     # -- loading --------------------------------------------------------------
     @classmethod
     def load(cls, events_dir: Optional[Path] = None, roles: Optional[Path] = None,
              cues: Optional[Path] = None, settings: Optional[Path] = None) -> "FilterLexicon":
+        """The filter's view of the lexicons. The event lexicon is read through the event
+        coder's own loader (`kroniek.events.lexicon.load`: its verb entries with their `with`
+        patterns, its noun lemmas, the inflected verb forms it uses to repair tags, its
+        particles); `events_dir` reads the YAML files of another folder instead."""
         conf = yaml.safe_load((settings or package_data("analysis", "parse_filter.yaml")).read_text("utf-8"))
-        ignore = set(conf.get("ignore_in_entries") or ())
         lex = cls(actor_pronouns=frozenset(conf.get("actor_pronouns") or ()),
-                  actor_pos=tuple(conf.get("actor_pos_prefixes") or ()),
-                  particles=tuple(sorted(conf.get("particles") or (), key=len, reverse=True)),
-                  min_suffix=int(conf.get("min_suffix_chars", 5)))
-        events_dir = events_dir or package_data("events", "lexicon")
-        verbs, nouns = events_dir / "verbs.yaml", events_dir / "nouns.yaml"
+                  actor_pos=tuple(conf.get("actor_pos_prefixes") or ()))
         try:
-            for entry in _entries(verbs):
-                for lemma in _as_list(entry.get("verb")):
-                    lex._add_predicate(lemma, entry.get("with"), ignore)
-            noun_set: set[str] = set()
-            for entry in _entries(nouns):
-                noun_set.update(w.lower() for w in _as_list(entry.get("noun")))
-            lex.nouns = frozenset(noun_set)
-        except (OSError, yaml.YAMLError, AttributeError, TypeError) as exc:
+            if events_dir is None:
+                lex._from_event_coder()
+            else:
+                lex._from_yaml(events_dir, set(conf.get("ignore_in_entries") or ()))
+            lex.particles = lex.particles or frozenset(conf.get("particles") or ())
+        except (OSError, ImportError, ValueError, yaml.YAMLError, AttributeError, TypeError) as exc:
             log.warning("parse filter: event lexicon not readable (%s); every sentence is parsed", exc)
             lex.complete = False
         if not lex.predicates:
@@ -89,7 +108,7 @@ class FilterLexicon:
             try:
                 data = yaml.safe_load((cues or package_data("quotes", "cues.yaml")).read_text("utf-8")) or {}
                 for lemma in (data.get("verbs") or {}):
-                    lex._add_predicate(lemma, None, ignore)
+                    lex.predicates.setdefault(str(lemma).lower(), []).append(Predicate())
             except (OSError, yaml.YAMLError, AttributeError) as exc:
                 log.warning("parse filter: quote cues not readable (%s); every sentence is parsed", exc)
                 lex.complete = False
@@ -99,57 +118,55 @@ class FilterLexicon:
             for group in data.values() if isinstance(data, dict) else ():
                 for item in group or ():
                     for noun in (item.get("nouns") if isinstance(item, dict) else None) or ():
-                        words = str(noun).lower().split()
-                        actor_nouns.add(words[0])   # the head of "minister van defensie"
-        except (OSError, yaml.YAMLError) as exc:
+                        actor_nouns.add(str(noun).lower().split()[0])   # the head of "minister van defensie"
+        except (OSError, yaml.YAMLError, AttributeError) as exc:
             log.info("parse filter: actor roles not readable (%s); using the built-in list", exc)
         lex.actor_nouns = frozenset(actor_nouns)
         return lex
 
-    def _add_predicate(self, lemma: str, with_patterns, ignore: set[str]) -> None:
-        words = tuple(w for w in str(lemma).lower().split() if w not in ignore) or (str(lemma).lower(),)
-        patterns = tuple(tuple(w for w in str(p).lower().split() if w not in ignore) or (str(p).lower(),)
-                         for p in _as_list(with_patterns))
-        pred = Predicate(words, patterns)
-        # The entry is looked up by its first word; separable verbs also by their base.
-        for key in {words[0], *self._bases(words[0])}:
-            self.predicates.setdefault(key, []).append(pred)
+    def _from_event_coder(self) -> None:
+        from ..events.lexicon import load as load_event_lexicon
+        ev = load_event_lexicon()
+        for lemma, entries in ev.verbs.items():
+            for e in entries:
+                self.predicates.setdefault(lemma, []).append(Predicate(tuple(e.with_all), tuple(e.with_any)))
+        self.verb_forms = {form: set(lemmas) for form, lemmas in ev.verb_forms.items()}
+        self.nouns = frozenset(ev.nouns)
+        self.particles = frozenset(ev.words("particles"))
 
-    def _bases(self, lemma: str) -> list[str]:
-        return [lemma[len(p):] for p in self.particles if lemma.startswith(p) and len(lemma) - len(p) >= 3]
+    def _from_yaml(self, folder: Path, ignore: set[str]) -> None:
+        """The lexicon files read directly: `verb:` entries (multiword ones keyed on their last
+        word, the others required), `with:` patterns, and `noun:` lemmas."""
+        for entry in _entries(folder / "verbs.yaml"):
+            with_any = tuple(tuple(str(p).lower().split()) for p in _as_list(entry.get("with")))
+            for head in _as_list(entry.get("verb")):
+                words = [w for w in str(head).lower().split() if w not in ignore] or [str(head).lower()]
+                with_all = (tuple(words[:-1]),) if len(words) > 1 else ()
+                self.predicates.setdefault(words[-1], []).append(Predicate(with_all, with_any))
+        self.nouns = frozenset(w.lower() for e in _entries(folder / "nouns.yaml") for w in _as_list(e.get("noun")))
 
     # -- matching -------------------------------------------------------------
     def has_predicate(self, tokens: list[Token]) -> bool:
-        words = _words(tokens)
-        for t in tokens:
-            lemma = t.lemma.lower()
-            for key in (lemma, t.text.lower()):
+        """Could the event coder find a verb or noun entry in this sentence? (a superset of
+        what it finds: a sentence, not a clause; any distance between pattern words)"""
+        words = [(t.lemma.lower(), t.text.lower()) for t in tokens]
+        particles = {text for _, text in words if text in self.particles}
+        for t, (lemma, text) in zip(tokens, words):
+            keys = {lemma, text} | self.verb_forms.get(text, set()) | {p + lemma for p in particles}
+            for key in keys:
                 for pred in self.predicates.get(key, ()):
-                    if self._matches(pred, words, key):
+                    if all(_find(p, words) for p in pred.with_all) and \
+                            (not pred.with_any or any(_find(p, words) for p in pred.with_any)):
                         return True
-            if t.tag == "N" and self._is_event_noun(lemma):
+            if t.tag == "N" and self._is_event_noun(t.lemma.lower() or text):
                 return True
         return False
-
-    def _matches(self, pred: Predicate, words: set[str], key: str) -> bool:
-        head = pred.words[0]
-        if key != head:   # found through its base: the particle must be in the sentence too
-            particle = head[: len(head) - len(key)]
-            if particle not in words:
-                return False
-        if any(not _has(words, w) for w in pred.words[1:]):
-            return False
-        if pred.with_patterns:
-            return any(all(_has(words, w) for w in pattern) for pattern in pred.with_patterns)
-        return True
 
     def _is_event_noun(self, lemma: str) -> bool:
+        """As the coder's `noun_entries`: the noun, or a compound ending in it."""
         if lemma in self.nouns:
             return True
-        for k in range(1, len(lemma) - self.min_suffix + 1):
-            if lemma[k:] in self.nouns:
-                return True
-        return False
+        return any(len(head) >= 4 and len(lemma) - len(head) >= 3 and lemma.endswith(head) for head in self.nouns)
 
     def is_potential_actor(self, t: Token) -> bool:
         if t.ner not in ("O", ""):
@@ -164,9 +181,8 @@ class FilterLexicon:
         if t.tag == "N":
             if lemma in self.actor_nouns or t.text.lower() in self.actor_nouns:
                 return True
-            for k in range(1, len(lemma) - self.min_suffix + 1):   # oppositieleider, defensieminister
-                if lemma[k:] in self.actor_nouns:
-                    return True
+            if any(len(lemma) - len(n) >= 3 and lemma.endswith(n) for n in self.actor_nouns if len(n) >= 5):
+                return True   # oppositieleider, defensieminister
         return False
 
     def needs_parse(self, tokens: list[Token]) -> bool:
@@ -175,7 +191,7 @@ class FilterLexicon:
         return any(self.is_potential_actor(t) for t in tokens) and self.has_predicate(tokens)
 
 
-def _entries(path: Path) -> Iterable[dict]:
+def _entries(path: Path) -> list[dict]:
     data = yaml.safe_load(path.read_text("utf-8")) or []
     if isinstance(data, dict):   # a mapping of sections -> lists
         data = [e for v in data.values() if isinstance(v, list) for e in v]
@@ -188,20 +204,6 @@ def _as_list(value) -> list[str]:
     if isinstance(value, (list, tuple)):
         return [str(v) for v in value]
     return [str(value)]
-
-
-def _words(tokens: list[Token]) -> set[str]:
-    out: set[str] = set()
-    for t in tokens:
-        out.add(t.lemma.lower())
-        out.add(t.text.lower())
-    return out
-
-
-def _has(words: set[str], pattern: str) -> bool:
-    if any(c in pattern for c in "*?["):
-        return any(fnmatch.fnmatchcase(w, pattern) for w in words)
-    return pattern in words
 
 
 @lru_cache(maxsize=1)

@@ -104,3 +104,24 @@ def test_filtered_analysis_equals_full_analysis_where_parsed(frog_analyzer):
             assert got == [(t.head, t.rel, t.mwu) for t in full.sentence_tokens(s.index)]
         else:
             assert all(h is None for h, r, _ in got if r != "mwp")
+
+
+@pytest.mark.frog
+def test_every_sentence_with_an_event_is_parsed(seed_article, nl_eval_articles):
+    """The filter must be a superset of the coder: run the later stages on fully parsed
+    articles and check that each event's sentence is one the filter would parse."""
+    import copy
+
+    from kroniek.analysis.parse_filter import select_sentences
+    from kroniek.pipeline import Pipeline
+    pipe = Pipeline(["timex", "actors", "events"])
+    n = 0
+    for original in [seed_article, *nl_eval_articles[:25]]:
+        a = pipe(copy.deepcopy(original))
+        chosen = set(select_sentences(a))
+        for e in a.events:
+            for span in e.evidence[:1]:
+                s = a.sentence_at(span.start)
+                assert s is not None and s.index in chosen, (a.id, e.cameo, a.sentence_text(s))
+                n += 1
+    assert n >= 10
