@@ -221,6 +221,9 @@ def b_half(m, lex, text):
 
 
 def b_season(m, lex, text):
+    """'de zomer van 2019', 'deze winter', 'het najaar'; a bare 'zomer' is left alone."""
+    if not (g(m, "deic") or g(m, "year") or re.match(r"(?:de|het)\s", g(m, 0) or "")):
+        return None
     deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
     return Sem("date", season=lex.lookup("seasons", g(m, "season")), year=year_of(g(m, "year")), deic=deic)
 
@@ -337,8 +340,6 @@ def fmt_amount(n) -> str:
 
 def duration_value(n, unit) -> str:
     if unit in ("H", "MIN", "S"):
-        if isinstance(n, float) and not n.is_integer() and unit == "H":
-            return f"PT{int(round(n * 60))}M" if False else f"PT{fmt_amount(n)}H"
         return f"PT{fmt_amount(n)}{'M' if unit == 'MIN' else unit}"
     return f"P{fmt_amount(n)}{unit}"
 
@@ -408,8 +409,6 @@ def b_set_per(m, lex, text):
 
 def b_vague(m, lex, text):
     w = lex.key(g(m, "v"))
-    if w == "nu" and re.match(r"\s*(?:eenmaal|al)\b", text[m.end():]) and False:
-        return None
     if w in ("eerder", "recent", "later") and re.match(r"\s+(?:dan|genoemd|aangekondigd|gemelde|dit|deze|vorige|vorig|volgende|volgend|afgelopen|komende|in\s+de|in\s+het|op\s+de)\b", text[m.end():], re.I):
         return None
     return Sem("vague", value=lex.lookup("vague", w))
@@ -649,7 +648,7 @@ RULES: list[Rule] = [
     Rule("week_of_date", r"(?:de\s+)?week\s+(?:van|beginnend|startend|aanvangend|vanaf)\s+(?:op\s+)?(?P<day>" + DAYNUM + r")\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", lambda m, lex, t: replace(b_dmy(m, lex, t), in_week=True) if b_dmy(m, lex, t) else None),
     Rule("quarter_q", r"(?:(?P<year>\d{4})[-\s]?)?Q(?P<q>[1-4])(?:[-\s](?P<year2>\d{4}))?", lambda m, lex, t: b_quarter_q(m, lex, t)),
     Rule("half_year", r"(?:(?:de|het)\s+)?(?P<hord>eerste|tweede)\s+(?:helft|jaarhelft|halfjaar|halve\s+jaar)(?:\s+van\s+(?:(?:het\s+jaar\s+)?(?P<year>\d{4})|(?P<deic>{DEIC})\s+jaar))?", b_half),
-    Rule("season", r"(?:(?:de|het|(?P<deic>{DEIC}))\s+)?(?P<season>{SEASON})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_season_checked := (lambda m, lex, t: b_season(m, lex, t) if (g(m, "deic") or g(m, "year") or re.match(r"(?:de|het)\s", g(m, 0) or "")) else None)),
+    Rule("season", r"(?:(?:de|het|(?P<deic>{DEIC}))\s+)?(?P<season>{SEASON})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_season),
     Rule("holiday", r"(?:(?:de|het)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_holiday),
     # relative to the reference day
     Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>dag|week|werkweek|weekend|maand|kwartaal|jaar|kalenderjaar|decennium|eeuw|ochtend|voormiddag|middag|namiddag|avond|nacht)", b_rel),

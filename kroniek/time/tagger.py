@@ -161,7 +161,7 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
             # "van maart tot op heden": the "tot" is inside the second expression
             to_now = b.sem.kind == "vague" and text[b.start:b.end].lower().startswith("tot ") and not gap.strip()
             is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or to_now or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+", gap)))
-            if is_range and not (gap.strip() in ("-", "–") and " " in gap and a.sem.kind == "date" and a.sem.year and not b.sem.year and False):
+            if is_range:
                 s = starter.start() + max(0, a.start - 12) if starter else a.start
                 rs = Sem("range", start=a.sem, end=b.sem, ttype="TIME" if a.sem.kind == "time" else None)
                 out.append(merge(a, b, rs, "range", start=s))

@@ -73,7 +73,7 @@ def tense_from_tokens(tokens: Sequence[Token], sentence: Sequence[Token], start:
 
 
 def _tense_from_tokens(tokens: Sequence[Token], sentence: Sequence[Token], start: int, end: int) -> str:
-    if text_of(sentence):
+    if sentence:
         ca, cb = clause_bounds_tokens(sentence, start)
         clause = [t for t in sentence if ca <= t.start < cb]
         in_clause = [t for t in clause if t.pos.startswith("WW(pv") and not (start <= t.start < end)]
@@ -141,10 +141,6 @@ def marker_tense(t: str, prev: str, w: dict, perfect: bool) -> Optional[str]:
             and prev not in DETERMINERS and not t.endswith(("ische", "iste", "ante", "ente", "ende", "ste")):
         return "past"        # weak past: kondigde, meldde; plural after a long vowel: demonstreerden, daalden
     return None
-
-
-def text_of(sentence: Sequence[Token]) -> bool:
-    return bool(sentence)
 
 
 def clause_bounds_tokens(sentence: Sequence[Token], start: int) -> tuple[int, int]:
