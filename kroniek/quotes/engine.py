@@ -468,7 +468,9 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 continue
             # after the speaker only adverbials may follow ("…, stelde Dekker in een brief aan de Kamer")
             tail = [i for i in words if i >= f.speaker.last and i != cue_v]
-            if tail and not (doc.tok(tail[0]).tag in ("VZ", "BW") or tail[0] in doc.timed or tail[0] == cue_v):
+            after_speaker = doc.tok(f.speaker.last).text if f.speaker.last < rng.stop else ""
+            if tail and not (doc.tok(tail[0]).tag in ("VZ", "BW") or tail[0] in doc.timed or tail[0] == cue_v
+                             or after_speaker == ","):   # ", zei Neil Aspinall, de manager van Apple Corps"
                 continue
             if cue_v != v:
                 f.speaker.cue = tuple(sorted(set(f.speaker.cue) | {cue_v}))
