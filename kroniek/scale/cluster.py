@@ -168,7 +168,7 @@ def run_shard(shard: Shard, skip_ids: Optional[set[str]], languages: tuple[str, 
     with plugin.lock:
         items = list(process_overlapped(plugin.pipeline, admission.filter(read_shard(shard))))
     result: dict[str, Any] = {"shard": shard.id, "worker": get_worker().name, "memory": memory_report(),
-                              "admission": admission_stats}
+                              "admission": admission_stats, "hashes": sorted(admission.seen)}
     if out_dir is None:
         result["items"] = items
         return result
@@ -262,11 +262,11 @@ def process_on_cluster(inputs: Iterable[str], names: list[str], config: dict, cl
             for item in res["items"]:
                 if isinstance(item, Article):
                     h = item.content_hash
-                    if h in seen:            # the same article in another shard
+                    if h in seen:            # the same article in an earlier shard
                         stats.duplicates += 1
                         continue
-                    seen.add(h)
                 yield item
+            seen.update(res["hashes"])      # this shard's articles, stored ones included
     finally:
         close(client)
 

@@ -37,10 +37,14 @@ class Admission:
         if article.lang not in self.languages:
             self.stats.skipped_language[article.lang] += 1
             return False
+        # Duplicates first: a copy of an article that is already stored (under another id,
+        # say a second URL) is a duplicate, not a new article.
+        if not self.first_time(article):
+            return False
         if article.id in self.skip_ids:
             self.stats.skipped_known += 1
             return False
-        return self.first_time(article)
+        return True
 
     def first_time(self, article: Article) -> bool:
         h = article.content_hash

@@ -73,3 +73,14 @@ def test_a_pipeline_that_cannot_be_built_is_a_clear_error_in_workers(tmp_path):
     src = _corpus(tmp_path, n=3)
     with pytest.raises(KeyError, match="unknown pipeline component 'no-such-stage'"):
         list(process_inputs([str(src)], ["no-such-stage"], workers=2))
+
+
+def test_a_copy_of_a_stored_article_is_a_duplicate():
+    from kroniek.records import DocDate
+    from kroniek.scale.runner import Admission
+    stats = RunStats()
+    adm = Admission(stats, skip_ids={"stored"})
+    a = Article(id="stored", date=DocDate(2025, 3), text="dezelfde tekst")
+    copy = Article(id="web-123", date=DocDate(2025, 3), text="dezelfde tekst")
+    assert list(adm.filter([a, copy])) == []
+    assert stats.skipped_known == 1 and stats.duplicates == 1
