@@ -196,6 +196,7 @@ class EventCoder:
 
     def __call__(self, article: Article) -> list[Event]:
         found = [g for f in self.find(article) for g in self.expand_targets(f)]
+        self._discourse: dict[int, tuple[str, str]] = {}
         events = [self.to_event(article, f) for f in found]
         events = [e for e in events if e is not None]
         events = merge_events(events)
@@ -530,8 +531,17 @@ class EventCoder:
         tns = tense(article, c)
         if tx is not None and tns == "past" and c.finite is not None and tx.earliest > article.date.latest.isoformat():
             tx = None          # a past event can not be dated after publication: a misread weekday
+        paragraph = article.sentences[c.sent].paragraph
+        doc = (article.date.earliest.isoformat(), article.date.latest.isoformat())
         if tx is not None:
+            if (tx.earliest, tx.latest) != doc and tx.latest <= doc[1]:
+                # a paragraph about a time before the report: what follows in it stays there
+                self._discourse[paragraph] = (tx.earliest, tx.latest)
             return tx.earliest, tx.latest, tx.tid or None
+        inherited = getattr(self, "_discourse", {}).get(paragraph)
+        if inherited and (tns == "past" or f.mode == "counterfactual"):
+            f.path += "|date:discourse"
+            return inherited[0], inherited[1], None
         e, l = dating.from_document(article.date, tns, f.mode)
         return e, l, None
 

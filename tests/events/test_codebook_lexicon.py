@@ -118,3 +118,15 @@ def test_no_merge_across_dates_roots_or_distinct_time_expressions():
     c = _event("072", "USA", "UKR", "2025-03-01", "2025-03-31", "leveren")
     d = _event("162", "USA", "UKR", "2022-02-24", "2022-02-24", "toen")
     assert len(merge_events([a, b, c, d])) == 4
+
+
+def test_component_keeps_the_article_when_the_coder_fails(monkeypatch):
+    from kroniek.events import component as comp
+    from kroniek.records import Article
+    run = comp.make_event_coder()
+    a = Article(id="x", date=DocDate.parse("2025-03"), text="Tekst.", origin="in.jsonl", line=7)
+    monkeypatch.setattr(comp.EventCoder, "__call__", lambda self, art: 1 / 0)
+    out = comp.make_event_coder()(a)
+    assert out is a and out.events == [] and "ZeroDivisionError" in out.meta["events_error"]
+    assert run(Article(id="y", date=DocDate.parse("2025-03"), text="")).events == []
+

@@ -190,3 +190,12 @@ def test_denied_event_is_negated(coded):
     a = coded("Een woordvoerder van het Kremlin ontkende dat Rusland Oekraïense steden met raketten had aangevallen.")
     attacks = [e for e in a.events if e.cameo.startswith("19")]
     assert attacks and all(e.mode == "negated" for e in attacks)
+
+
+def test_discourse_dating_keeps_a_paragraph_in_its_time(coded):
+    a = coded("Op 3 maart bezocht de Franse president Oekraïne. "
+              "De Franse president sprak daar met de Oekraïense president over wapens.")
+    # the talk (dated by the paragraph) is part of the visit: one event, two mentions, one day
+    visit = one(a, "04")
+    assert visit.earliest == visit.latest == "2025-03-03"
+    assert len(visit.evidence) == 2 and "date:discourse" in visit.rule
