@@ -98,14 +98,20 @@ def relative(ref: Interval, f: Callable[[Day], tuple[Interval, str]]) -> tuple[I
     return hull, fmt(midpoint(hull), width_gran(hull))
 
 
-def choose_year(make: Callable[[int], Optional[Interval]], d: Day, tense: str, deic: Optional[int] = None) -> Optional[Interval]:
+def choose_year(make: Callable[[int], Optional[Interval]], d: Day, tense: str, deic: Optional[int] = None,
+                within: Optional[Interval] = None) -> Optional[Interval]:
     """Pick the year for a year-less date (`24 februari`, `Pasen`, `de zomer`):
-    past tense → the latest one that started by `d`; future → the first that has not
-    ended before `d`; present → the one containing `d`, else the nearest."""
+    one that falls inside `within` (an uncertain document date: `15 maart` in an article of
+    March 2025) wins; else past tense → the latest one that started by `d`; future → the
+    first that has not ended before `d`; present → the one containing `d`, else the nearest."""
     cands = [(y, make(y)) for y in range(d.year - 2, d.year + 3)]
     cands = [(y, c) for y, c in cands if c is not None]
     if not cands:
         return None
+    if within is not None and deic is None and within.days and within.days > 1:
+        inside = [c for _, c in cands if within.earliest <= c.earliest and c.latest <= within.latest]
+        if len(inside) == 1:
+            return inside[0]
     if deic == -1:
         past = [c for _, c in cands if c.latest < d]
         return past[-1] if past else None
@@ -240,7 +246,7 @@ def resolve_date(sem: Sem, ctx: Context) -> Optional[Resolved]:
         return Resolved("DATE", value, timex_mod(sem.mod), apply_position(i, sem.mod, None), "day" if sem.day else "month")
 
     def at(d: Day):
-        chosen = choose_year(lambda y: (date_interval(sem, y) or (None, None))[0], d, ctx.tense, sem.deic)
+        chosen = choose_year(lambda y: (date_interval(sem, y) or (None, None))[0], d, ctx.tense, sem.deic, ctx.ref)
         if chosen is None:
             return None
         y = chosen.earliest.year
@@ -290,7 +296,7 @@ def resolve_holiday(sem: Sem, ctx: Context) -> Optional[Resolved]:
         return Resolved("DATE", i.earliest.isoformat(), None, i) if i else None
 
     def at(d):
-        i = choose_year(make, d, ctx.tense, sem.deic)
+        i = choose_year(make, d, ctx.tense, sem.deic, ctx.ref)
         return i, i.earliest.isoformat()
     i, value = relative(ctx.ref, at)
     return Resolved("DATE", value, None, i)

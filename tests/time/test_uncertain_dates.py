@@ -105,3 +105,10 @@ def test_tense_interval_for_the_event_coder():
     assert clause_tense(a, 7, 18) == "past"
     assert tense_interval(a, 7, 18) == iv.Interval(None, dt.date(2025, 3, 31))
     assert tense_interval(a, 26, 33) == iv.Interval(dt.date(2025, 3, 1), None)
+
+
+def test_year_less_date_inside_the_document_month():
+    t = one("Op 15 maart werd hij gearresteerd.", M)
+    assert (t.value, *span(t)) == ("2025-03-15", "2025-03-15", "2025-03-15")
+    t = one("Op 15 februari werd hij gearresteerd.", M)
+    assert (t.value, *span(t)) == ("2025-02-15", "2025-02-15", "2025-02-15")
