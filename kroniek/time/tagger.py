@@ -72,6 +72,7 @@ def select(cands: list[Match]) -> list[Match]:
 
 TRAILING_DOT = re.compile(r"(?:" + "|".join(["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                                               "september", "oktober", "november", "december", r"\d"]) + r")\.$", re.I)
+VAGUE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 DATEISH = {"date", "rel", "holiday", "dayword", "weekday"}
 RANGE_ENDS = DATEISH | {"vague"}      # "van maart tot op heden", "tussen 22 januari en nu"
 POSITION = re.compile(r"(?:(?:aan|in|tegen|vanaf|sinds|tot)\s+)?(?:het\s+|de\s+)?(?P<pos>begin|eind|einde|midden|medio|half|halverwege|later|eerder|vroeg|laat)(?:\s+(?:van|in))?(?:\s+(?:het|de))?\s+$", re.I)

@@ -118,3 +118,14 @@ def test_weekday_tense_with_real_frog(analysed):
     a = analysed("Zaterdag demonstreerden duizenden mensen. Zaterdag gaan ze opnieuw demonstreren.", "2025-03-10")
     a = get_factory("timex")()(a)
     assert [(t.value, t.sent) for t in a.timexes] == [("2025-03-08", 0), ("2025-03-15", 1)]
+
+
+def test_component_and_command_can_leave_out_vague_references(tmp_path):
+    from kroniek.interfaces.cli import app
+    from kroniek.pipeline import get_factory
+    a = Article(id="x", date=DocDate.parse("2025-03-10"), text="Nu is het zover, gisteren niet.")
+    assert [t.text for t in get_factory("timex")(vague=False)(a).timexes] == ["gisteren"]
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "d1", "date": "2025-03-10", "text": a.text}) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["timex", "--no-vague", str(f)])
+    assert [json.loads(l)["text"] for l in r.stdout.splitlines()] == ["gisteren"]

@@ -18,15 +18,19 @@ def register(app: typer.Typer) -> None:
     def timex(
         inputs: List[str] = typer.Argument(..., help="Files or folders (.txt with date header, .jsonl with id/date/text)"),
         analysed: bool = typer.Option(False, "--analysed", help="Inputs are articles.jsonl from `kroniek extract` (with tokens)"),
+        vague: bool = typer.Option(True, help="Keep vague references (nu, eerder, binnenkort: PRESENT_REF/PAST_REF/FUTURE_REF)"),
     ) -> None:
         """Write the time expressions of INPUTS (TIMEX3 value, mod, day interval) as JSON Lines."""
         from ...records import InputError, article_from_json
         from ...time import tag_text
+        from ...time.tagger import VAGUE_VALUES
         out = sys.stdout
         errors = 0
 
         def emit(a):
             for t in tag_text(a.text, a.date, a.tokens or None, a.sentences or None):
+                if not vague and t.value in VAGUE_VALUES:
+                    continue
                 out.write(json.dumps(t.to_json(a.id), ensure_ascii=False) + "\n")
 
         if analysed:
