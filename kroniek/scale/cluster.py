@@ -91,9 +91,8 @@ def _read_jsonl_range(shard: Shard) -> Iterator[Article | InputError]:
                 line_no += block.count(b"\n")
                 remaining -= len(block)
             fh.seek(shard.start - 1)
-            if fh.read(1) != b"\n":
-                fh.readline()       # the line in progress belongs to the previous shard
-                line_no += 1
+            fh.readline()           # to the end of the line in progress: it belongs to the previous shard
+            line_no += 1            # (when the range starts right after a newline, that is just the newline)
         while fh.tell() < shard.end:
             raw = fh.readline()
             if not raw:

@@ -31,8 +31,24 @@ def component_modules(names: list[str]) -> list[str]:
     return sorted({_FACTORIES[n].__module__ for n in names if n in _FACTORIES and n not in BUILTIN_MODULES})
 
 
+def _watch_parent() -> None:
+    """Leave when the main process is gone. Killed with SIGKILL, it cannot stop its pool, and
+    an orphaned worker would wait for work for ever, holding its Frog (1.9 GB); on exit the
+    worker's Frog sees the end of its input and stops too."""
+    import threading
+    import time
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+    threading.Thread(target=watch, name="kroniek-parent-watch", daemon=True).start()
+
+
 def _init_worker(names: list[str], config: dict, modules: list[str] = ()) -> None:
     global _PIPE
+    _watch_parent()
     import importlib
     from multiprocessing.util import Finalize
 

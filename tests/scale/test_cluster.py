@@ -71,3 +71,16 @@ def test_local_dask_cluster_equals_one_process(tmp_path, frog_analyzer):
     # one Frog per worker, kept alive by the plugin, reported with its memory
     assert cluster_stats.workers and all(m["frogs"] == 1 and m["frog_mb"] > 500
                                          for m in cluster_stats.workers.values())
+
+
+def test_a_range_that_starts_right_after_a_newline(tmp_path):
+    from kroniek.scale.cluster import Shard, read_shard
+    lines = [json.dumps({"id": f"a{i}", "date": "2025-03-01", "text": f"Tekst {i}."}) for i in range(4)]
+    src = tmp_path / "x.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    cut = len(lines[0]) + 1 + len(lines[1]) + 1          # the first byte of line 3
+    size = src.stat().st_size
+    first = list(read_shard(Shard(str(src), 0, cut)))
+    second = list(read_shard(Shard(str(src), cut, size)))
+    assert [(a.id, a.line) for a in first] == [("a0", 1), ("a1", 2)]
+    assert [(a.id, a.line) for a in second] == [("a2", 3), ("a3", 4)]
