@@ -163,3 +163,45 @@ def test_not_a_store_gives_a_clear_error(tmp_path):
     assert r.returncode == 2 and "Traceback" not in r.stderr and str(db) in r.stderr, r.stderr[-2000:]
     r = run_kroniek("events", "--db", str(tmp_path / "absent.duckdb"), timeout=60)
     assert r.returncode == 2 and "no such store" in r.stderr
+
+
+def children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+def test_sigkill_with_workers_leaves_no_orphans(tmp_path, fake_frog):
+    """`ingest --workers 2` killed with SIGKILL: its worker processes and their Frogs go too
+    (an orphaned worker would keep a 1.9 GB Frog for ever), and a rerun completes the store."""
+    db = tmp_path / "w.duckdb"
+    progress, log = tmp_path / "progress", tmp_path / "frogs"
+    env = dict(os.environ, FAKE_FROG_DELAY="0.005", FAKE_FROG_PROGRESS=str(progress), FAKE_FROG_LOG=str(log))
+    proc = subprocess.Popen(ingest_cmd(db, "--workers", "2", "--stages", "frog"), env=env, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while (not progress.exists() or len(progress.read_text().splitlines()) < 100) and time.monotonic() < deadline:
+        assert proc.poll() is None, "the run ended before it could be killed"
+        time.sleep(0.02)
+    workers = children(proc.pid)
+    frogs = [int(line.split()[1]) for line in log.read_text().splitlines()]
+    assert len(frogs) >= 2
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=10)
+    deadline = time.monotonic() + 15
+    while any(alive(p) for p in workers + frogs) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [p for p in workers + frogs if alive(p)]
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    assert not left, "worker processes or Frogs outlived the killed ingest"
+    r = subprocess.run(ingest_cmd(db, "--workers", "2", "--stages", "frog"), cwd=ROOT, capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert len(snapshot(db)) == 70
