@@ -463,11 +463,16 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 cue = verb_cue(doc, cue_v, lex, "after") if cue_v is not None else None
             if not cue or not cue.frames & {"dat", "anaphoric"}:
                 continue
+            if _complementizer(doc, cue_v) is not None:
+                continue      # "…, zei een anonieme persoon dat …": a dat clause, handled above
             f = speaker_from_verb(doc, v, lex, "inverted", cue, inverted=True)
-            if not f or not f.speaker:
-                continue
+            if not f or not f.speaker or f.speaker.first < v:
+                continue      # "De insider, die anoniem wil blijven, zei": subject first, not inverted
             # after the speaker only adverbials may follow ("…, stelde Dekker in een brief aan de Kamer")
             tail = [i for i in words if i >= f.speaker.last and i != cue_v]
+            if any(doc.tok(i).lemma.lower() in ("dat", "of") and doc.tok(i).tag in ("VG", "VNW") and i not in doc.quoted
+                   for i in tail):
+                continue      # "…, waarschuwde Caterpillar, een bedrijf …, dat": the claim follows, not precedes
             after_speaker = doc.tok(f.speaker.last).text if f.speaker.last < rng.stop else ""
             if tail and not (doc.tok(tail[0]).tag in ("VZ", "BW") or tail[0] in doc.timed or tail[0] == cue_v
                              or after_speaker == ","):   # ", zei Neil Aspinall, de manager van Apple Corps"
