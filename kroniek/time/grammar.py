@@ -51,6 +51,7 @@ class Sem:
     start: Optional["Sem"] = None       # range ends
     end: Optional["Sem"] = None
     ttype: Optional[str] = None         # forced TIMEX3 type
+    year_rel: Optional[int] = None      # "november vorig jaar": the year relative to the reference
     n2: object = None                   # a second amount: "twee jaar en twee dagen geleden"
     unit2: Optional[str] = None
     second: Optional[int] = None

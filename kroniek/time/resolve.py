@@ -245,6 +245,17 @@ def resolve_date(sem: Sem, ctx: Context) -> Optional[Resolved]:
         i, value = got
         return Resolved("DATE", value, timex_mod(sem.mod), apply_position(i, sem.mod, None), "day" if sem.day else "month")
 
+    if sem.year_rel is not None:          # "november vorig jaar", "3 maart dit jaar"
+        def at_rel(d: Day):
+            got = date_interval(sem, d.year + sem.year_rel)
+            if got is None:
+                return None
+            return apply_position(got[0], sem.mod, d), got[1]
+        if at_rel(ctx.ref.earliest) is None or at_rel(ctx.ref.latest) is None:
+            return None
+        i, value = relative(ctx.ref, at_rel)
+        return Resolved("DATE", value, timex_mod(sem.mod), i, "day" if sem.day else "month")
+
     def at(d: Day):
         chosen = choose_year(lambda y: (date_interval(sem, y) or (None, None))[0], d, ctx.tense, sem.deic, ctx.ref)
         if chosen is None:

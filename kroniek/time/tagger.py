@@ -81,8 +81,8 @@ POSITION_MOD = {"begin": "START", "vroeg": "START", "eind": "END", "einde": "END
                 "later": "LATER", "eerder": "EARLIER"}
 RANGE_GAP = re.compile(r"\s*(?:tot\s+en\s+met|tot(?:\s+aan)?|t/m|-|–|—|tot\s+het|tot\s+de)\s*(?:het\s+|de\s+)?$", re.I)
 RANGE_START = re.compile(r"(?:van|vanaf|tussen|sinds)\s+(?:het\s+|de\s+)?$", re.I)
-OPEN = re.compile(r"(?P<w>sinds|sedert|vanaf|vanuit|tot\s+en\s+met|tot|t/m|uiterlijk|voor|vóór|na|tegen|niet\s+later\s+dan|ten\s+laatste)\s+(?:het\s+|de\s+)?$", re.I)
-OPEN_MOD = {"sinds": "ON_OR_AFTER", "sedert": "ON_OR_AFTER", "vanaf": "ON_OR_AFTER", "vanuit": "ON_OR_AFTER",
+OPEN = re.compile(r"(?P<w>rond|omstreeks|circa|ongeveer|sinds|sedert|vanaf|vanuit|tot\s+en\s+met|tot|t/m|uiterlijk|voor|vóór|na|tegen|niet\s+later\s+dan|ten\s+laatste)\s+(?:het\s+|de\s+)?$", re.I)
+OPEN_MOD = {"rond": "APPROX", "omstreeks": "APPROX", "circa": "APPROX", "ongeveer": "APPROX", "sinds": "ON_OR_AFTER", "sedert": "ON_OR_AFTER", "vanaf": "ON_OR_AFTER", "vanuit": "ON_OR_AFTER",
             "tot": "BEFORE", "tot en met": "ON_OR_BEFORE", "t/m": "ON_OR_BEFORE", "uiterlijk": "ON_OR_BEFORE",
             "voor": "BEFORE", "vóór": "BEFORE", "na": "AFTER", "tegen": "ON_OR_BEFORE",
             "niet later dan": "ON_OR_BEFORE", "ten laatste": "ON_OR_BEFORE"}
@@ -113,6 +113,22 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
                 mod = POSITION_MOD[p.group("pos").lower()]
                 m = replace(m, start=p.start("pos"), mstart=min(m.mstart, p.start("pos")), sem=replace(m.sem, mod=mod), rule=m.rule + "+pos")
         out.append(m)
+    ms = out
+
+    # "november vorig jaar", "3 maart dit jaar", "eind juni van vorig jaar": one date
+    out = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if i + 1 < len(ms) and a.sem.kind == "date" and a.sem.year is None and (a.sem.month or a.sem.season or a.sem.quarter) \
+                and a.sem.deic is None and ms[i + 1].sem.kind == "rel" and ms[i + 1].sem.unit == "Y" and ms[i + 1].sem.mod is None \
+                and re.fullmatch(r"\s*(?:van\s+)?", text[a.end:ms[i + 1].start]):
+            b = ms[i + 1]
+            out.append(merge(a, b, replace(a.sem, year_rel=b.sem.deic or 0), a.rule + "+year"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
     ms = out
 
     # a deictic word before a year-less date: "volgende 6e april", "aanstaande Pasen"
@@ -241,7 +257,7 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
         tid = f"t{len(out) + 1}"
         e, l = r.interval.iso() if r.interval is not None else (None, None)
         out.append(Timex(text=text[m.start:m.end], start=m.start, end=m.end, type=m.sem.ttype or r.type,
-                         value=r.value, mod=r.mod or (m.sem.mod if m.sem.mod in ("ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER") else None),
+                         value=r.value, mod=r.mod or (m.sem.mod if m.sem.mod in ("ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER", "APPROX") else None),
                          earliest=e, latest=l, sent=sent, tid=tid,
                          anchor=anchor[0] if (m.sem.kind == "anchored" and anchor) else None, rule=m.rule))
         if r.type in ("DATE", "TIME") and r.interval is not None and r.interval.earliest and r.interval.latest \

@@ -112,3 +112,15 @@ def test_year_less_date_inside_the_document_month():
     assert (t.value, *span(t)) == ("2025-03-15", "2025-03-15", "2025-03-15")
     t = one("Op 15 februari werd hij gearresteerd.", M)
     assert (t.value, *span(t)) == ("2025-02-15", "2025-02-15", "2025-02-15")
+
+
+def test_month_with_relative_year():
+    t = one("In november vorig jaar werd hij gekozen.", M)
+    assert (t.text, t.value, *span(t)) == ("november vorig jaar", "2024-11", "2024-11-01", "2024-11-30")
+    t = one("Eind juni van vorig jaar werd hij gekozen.", M)
+    assert (t.value, t.mod) == ("2024-06", "END")
+
+
+def test_approximate_dates():
+    t = one("Rond de jaarwisseling was het onrustig.", M)
+    assert (t.value, t.mod) == ("2024-12-31", "APPROX")
