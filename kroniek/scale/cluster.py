@@ -304,7 +304,7 @@ def dataset_on_cluster(inputs: Iterable[str], out_dir: str, names: list[str], co
                 stats.parsed_sentences += d.parsed_sentences
                 stats.failed += d.failed
                 if progress:
-                    progress(d.done)
+                    progress(d.done + d.failed + res["admission"].consumed())
                 yield from res["errors"]
     finally:
         close(client)

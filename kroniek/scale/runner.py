@@ -140,11 +140,13 @@ def write_dataset(inputs: Iterable[str], out_dir: str, stages: Optional[list[str
                                           with_tokens=with_tokens, progress=progress)
             return
         with ParquetDataset(out_dir, part="main", with_tokens=with_tokens) as sink:
+            seen = 0
             for item in process_inputs(inputs, names, config, workers=workers, skip_ids=skip_ids, stats=stats):
                 sink.write(item)
+                if progress:
+                    progress(stats.consumed() - seen)
+                    seen = stats.consumed()
                 if isinstance(item, InputError):
                     yield item
-                elif progress:
-                    progress(1)
     finally:
         stats.seconds = time.monotonic() - started

@@ -69,6 +69,11 @@ class RunStats:
         self.sentences += len(article.sentences)
         self.parsed_sentences += sum(1 for s in article.sentences if s.parsed)
 
+    def consumed(self) -> int:
+        """Inputs dealt with so far, whatever became of them (for a progress bar's total)."""
+        return (self.done + self.failed + sum(self.skipped_language.values()) + self.duplicates
+                + self.skipped_known)
+
     def summary(self) -> str:
         skipped = sum(self.skipped_language.values())
         langs = ", ".join(f"{k} {v}" for k, v in self.skipped_language.most_common(5))

@@ -92,15 +92,17 @@ def register(app: typer.Typer) -> None:
         else:
             from ...output.jsonl import OutputFolder
             with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
+                seen = 0
                 for item in process_inputs(inputs, names, config=config, workers=workers, cluster=cluster,
                                            stats=stats):
                     sink.write(item)
+                    # skipped and failed inputs move the bar too, so that it ends at its total
+                    advance(stats.consumed() - seen)
+                    seen = stats.consumed()
                     if isinstance(item, InputError):
                         err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
-                    else:
-                        if summary and len(done) <= SUMMARY_MAX_ARTICLES:
-                            done.append(item)
-                        advance()
+                    elif summary and len(done) <= SUMMARY_MAX_ARTICLES:
+                        done.append(item)
         stats.seconds = time.monotonic() - started
         if summary and done and len(done) <= SUMMARY_MAX_ARTICLES:
             print_summary(done, stats.failed, stats.seconds)
