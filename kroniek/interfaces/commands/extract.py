@@ -91,18 +91,24 @@ def register(app: typer.Typer) -> None:
                 raise typer.Exit(2)
         else:
             from ...output.jsonl import OutputFolder
-            with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
-                seen = 0
-                for item in process_inputs(inputs, names, config=config, workers=workers, cluster=cluster,
-                                           stats=stats):
-                    sink.write(item)
-                    # skipped and failed inputs move the bar too, so that it ends at its total
-                    advance(stats.consumed() - seen)
-                    seen = stats.consumed()
-                    if isinstance(item, InputError):
-                        err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
-                    elif summary and len(done) <= SUMMARY_MAX_ARTICLES:
-                        done.append(item)
+            try:
+                with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
+                    seen = 0
+                    for item in process_inputs(inputs, names, config=config, workers=workers, cluster=cluster,
+                                               stats=stats):
+                        sink.write(item)
+                        # skipped and failed inputs move the bar too, so that it ends at its total
+                        advance(stats.consumed() - seen)
+                        seen = stats.consumed()
+                        if isinstance(item, InputError):
+                            err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
+                        elif summary and len(done) <= SUMMARY_MAX_ARTICLES:
+                            done.append(item)
+            except OSError as exc:  # disk full, output folder gone: say so, not a traceback
+                err_console.print(f"[red]error[/red] cannot write the output in {escape(str(out))}: "
+                                  f"{escape(str(exc))}; is the disk full? The files there are incomplete "
+                                  f"(the last line may be cut); run again when there is room", soft_wrap=True)
+                raise typer.Exit(2)
         stats.seconds = time.monotonic() - started
         if summary and done and len(done) <= SUMMARY_MAX_ARTICLES:
             print_summary(done, stats.failed, stats.seconds)
