@@ -205,3 +205,13 @@ def test_sigkill_with_workers_leaves_no_orphans(tmp_path, fake_frog):
                        text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
     assert len(snapshot(db)) == 70
+
+
+def test_extract_on_a_full_disk_says_so(tmp_path, fake_frog):
+    out = tmp_path / "out"
+    r = subprocess.run([sys.executable, "-m", "kroniek.interfaces.cli", "extract", str(NL_EVAL), "--out", str(out),
+                        "--stages", "frog", "--no-progress", "--no-summary"], cwd=ROOT, capture_output=True,
+                       text=True, timeout=120, preexec_fn=_limit_file_size(20_000))
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "╭" not in r.stderr, r.stderr[-3000:]
+    said = " ".join(r.stderr.split())
+    assert str(out) in said and "File too large" in said and "incomplete" in said
