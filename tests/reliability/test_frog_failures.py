@@ -155,3 +155,19 @@ def test_real_frog_killed_mid_article(frog_analyzer):
     assert frog.pid != old
     assert len(result.sentences) == 40
     assert "".join(t.text for t in result.tokens) == "".join(text.split())
+
+
+def test_ingest_keeps_the_rest_and_a_rerun_adds_the_failed_article(tmp_path, fake_frog):
+    from kroniek.store import Store
+    db = tmp_path / "k.duckdb"
+    args = ("ingest", str(batch_file(tmp_path)), "--db", str(db), "--stages", "frog", "--no-progress")
+    r = run_kroniek(*args, env={"FAKE_FROG_CRASH_ON": "KRASJ"})
+    assert r.returncode == 1 and f"{tmp_path / 'batch.jsonl'}:2" in r.stderr, r.stderr[-2000:]
+    with Store(db, read_only=True) as s:
+        assert sorted(x["id"] for x in s.query("SELECT id FROM articles")) == ["a1", "a3"]
+    r = run_kroniek(*args)
+    assert r.returncode == 0, r.stderr[-2000:]
+    said = " ".join(r.stderr.split())
+    assert "1 added" in said and "2 unchanged" in said
+    with Store(db, read_only=True) as s:
+        assert sorted(x["id"] for x in s.query("SELECT id FROM articles")) == ["a1", "a2", "a3"]
