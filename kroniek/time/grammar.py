@@ -134,7 +134,7 @@ def b_day_alone(m, lex, text):
 def b_numeric_dm(m, lex, text):
     """24/2 — only where it cannot be a fraction or a score: valid day and month."""
     day, month = int(m.group("day")), int(m.group("month"))
-    if not (1 <= day <= 31 and 1 <= month <= 12):
+    if not (1 <= day <= 31 and 1 <= month <= 12) or (day, month) == (24, 7):     # "24/7": round the clock
         return None
     return Sem("date", month=month, day=day)
 

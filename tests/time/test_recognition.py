@@ -253,3 +253,9 @@ def test_names_are_not_day_words():
 ])
 def test_belgian_and_newspaper_forms(sentence, expr, value):
     assert tag(sentence, D)[expr].value == value
+
+
+def test_short_numeric_date_and_year_less_quarter():
+    assert one("Op 24/2 viel Rusland binnen.", D).value == "2025-02-24"
+    assert one("De winst steeg in het eerste kwartaal.", D).value == "2025-Q1"
+    assert tag("De hulplijn is 24/7 bereikbaar.", D) == {}
