@@ -8,6 +8,12 @@ value, mod and interval, for a person to mark right or wrong (precision estimate
 --analysed the Frog analysis of the articles is used (sentence indices, tense from the
 parser); without it the raw text is read as `kroniek timex` does. --sample N prints a
 random sample of N (seed 0) instead of everything; the totals per rule come last.
+
+Last hand check (all expressions, with and without --analysed: identical output): 106
+expressions in 70 articles, all of them real time expressions; 103 with the right value
+and interval (precision 0.97). Wrong: "donderdagavond ... heeft bekend" resolved to the
+next Thursday (Frog tags the participle "bekend" as an adjective, so the clause reads as
+present tense), and twice a generic "(blijven dicht) in de avond" dated to the document day.
 """
 from __future__ import annotations
 
