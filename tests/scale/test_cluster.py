@@ -84,3 +84,29 @@ def test_a_range_that_starts_right_after_a_newline(tmp_path):
     second = list(read_shard(Shard(str(src), cut, size)))
     assert [(a.id, a.line) for a in first] == [("a0", 1), ("a1", 2)]
     assert [(a.id, a.line) for a in second] == [("a2", 3), ("a3", 4)]
+
+
+def test_cluster_workers_write_the_parquet_dataset(tmp_path):
+    """No Frog: the plug-in test component on a local cluster of 2 workers; each task writes its
+    shard's part, and the dataset equals the one this process writes alone."""
+    from kroniek.scale.parquet import iter_dataset_articles
+    from kroniek.scale.runner import write_dataset
+
+    from . import fakecomp  # noqa: F401
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(3):
+        (src / f"part{k}.jsonl").write_text("\n".join(json.dumps(
+            {"id": f"a{k}-{i}", "date": f"2025-0{1 + i % 2}-10", "text": f"Artikel {k}.{i}.\n\nMeer tekst {i}."})
+            for i in range(4)) + ("\n{kapot" if k == 1 else ""), encoding="utf-8")
+    (src / "part2.jsonl").open("a", encoding="utf-8").write(
+        "\n" + json.dumps({"id": "kopie", "date": "2025-01-10", "text": "Artikel 0.0.\n\nMeer tekst 0."}))
+    stats = RunStats()
+    errors = list(write_dataset([str(src)], str(tmp_path / "cl"), ["fake"], cluster="local:2", stats=stats))
+    list(write_dataset([str(src)], str(tmp_path / "one"), ["fake"]))
+    assert [e.line for e in errors] == [5]
+    parts = {p.name.split("-")[1] for p in (tmp_path / "cl" / "articles").rglob("*.parquet")}
+    assert parts == {"part0.jsonl", "part1.jsonl", "part2.jsonl"}        # written by the shards' tasks
+    load = lambda d: sorted((a.id, [e.to_json(a.id) for e in a.events]) for a in iter_dataset_articles(d))
+    assert load(tmp_path / "cl") == load(tmp_path / "one")
+    assert stats.done == 13 and stats.failed == 1 and len(stats.workers) >= 1
