@@ -304,3 +304,31 @@ def test_concurrent_requests_all_succeed(site):
     with ThreadPoolExecutor(40) as pool:
         statuses = list(pool.map(lambda n: httpx.get(site + paths[n % len(paths)], timeout=60).status_code, range(140)))
     assert statuses == [200] * 140, [s for s in statuses if s != 200]
+
+
+# -- any query string: an answer, never a server error ------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PARAMS = ["actor", "source", "target", "dyad", "directed", "cameo", "root", "plover", "quadclass", "mode", "since",
+          "until", "article_since", "article_until", "text", "article", "min_confidence", "limit", "offset", "order",
+          "a", "b", "by", "search", "segments", "format"]
+VALUES = st.one_of(st.text(max_size=12), st.integers(-2**70, 2**70).map(str), st.floats().map(str),
+                   st.sampled_from(["USA", "UKR,RUS", "2025-03", "2025-13-01", "asserted", "true", "-date", "gdelt",
+                                    "%", "_", "'", "\\", "\x00", "../../etc/passwd", "week", "1,2", "0"]))
+
+
+@pytest.fixture(scope="module")
+def client(store):
+    from fastapi.testclient import TestClient
+    return TestClient(create_app(store, process=processor), raise_server_exceptions=False)
+
+
+@settings(max_examples=int(os.environ.get("KRONIEK_FUZZ_EXAMPLES", "150")), deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from(["/events", "/timeline", "/actors", "/articles", "/dyad", "/export", "/articles/a1",
+                             "/events/1"]),
+       params=st.lists(st.tuples(st.sampled_from(PARAMS), VALUES), max_size=6))
+def test_any_query_string_is_answered(client, path, params):
+    r = client.get(path, params=params)
+    assert r.status_code < 500, (path, params, r.status_code, r.text[:300])
