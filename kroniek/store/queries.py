@@ -369,13 +369,19 @@ def actors(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
     sql = f"""
         SELECT actor, any_value(code) AS code, any_value(country) AS country, person,
                mode(name) AS name, count(*) AS events, sum(s) AS as_source, sum(t) AS as_target,
-               round(avg(goldstein), 2) AS goldstein_mean, min(day) AS first, max(day) AS last
+               round(avg(goldstein), 2) AS goldstein_mean, min(day) AS first, max(day) AS last,
+               count(*) OVER () AS total
         FROM ({role_rows}) r GROUP BY actor, person {having}
         ORDER BY events DESC, actor, person"""
     page = "" if limit is None else f" LIMIT {int(limit)} OFFSET {int(offset)}"
     allp = params + params + hparams
     items = store.query(sql + page, allp)
-    total = store.scalar(f"SELECT count(*) FROM ({sql})", allp)
+    if items:
+        total = items[0]["total"]
+    else:  # an empty page: past the end, or nothing at all
+        total = store.scalar(f"SELECT count(*) FROM ({sql})", allp) if offset else 0
+    for r in items:
+        del r["total"]
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
