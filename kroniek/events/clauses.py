@@ -148,6 +148,12 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
                 kind = "conj"
         elif not any(is_finite(x) for x in seg) and any(_lower(x) == "te" for x in seg):
             kind = "inf"
+        if kind == "conj" and _lower(op) == "of":
+            # "of" that Frog calls a coordinator but whose clause ends in its finite verb is
+            # "whether": "Het is onduidelijk of Rusland bereid is"
+            content = [t for t in seg if t.tag != "LET"]
+            if content and is_finite(content[-1]):
+                kind = "sub"
         c = Clause(sent=sent, tokens=idx, kind=kind, opener=op.i if op is not None else None, index=n)
         c.verbs = [t.i for t in seg if is_verb(t)]
         fin = [t.i for t in seg if is_finite(t)]

@@ -219,6 +219,7 @@ class EventCoder:
             pending: Optional[tuple[int, Found, Entry]] = None
             clauses_with_event: set[int] = set()
             governing: set[int] = set()
+            parent_modes: dict[int, str] = {}
             conditional = {k.index for k in clauses if k.kind == "sub" and k.opener is not None
                            and article.tokens[k.opener].text.lower() in lex.words("conditional_subordinators")
                            and not (k.opener + 1 < len(article.tokens)
@@ -236,6 +237,8 @@ class EventCoder:
                 else:
                     patients = []
                     subj_sources = subj
+                parent_modes[c.index] = combine(clause_mode(article, c, lex, next_text),
+                                                *[parent_modes.get(c.parent, "asserted")] if c.kind in ("inf", "sub") and c.parent is not None else [])
                 resolved_sources[c.index] = subj_sources or (
                     resolved_sources.get(c.parent, []) if c.kind in ("inf", "conj") and c.parent is not None else [])
                 m = match_predicate(article, c, lex)
@@ -247,7 +250,9 @@ class EventCoder:
                     if f is not None and c.parent is not None and c.parent in governing and c.kind in ("inf", "sub"):
                         f.mode = combine(f.mode, "hypothetical")   # what is demanded, refused or threatened
                     if f is not None and c.kind in ("inf", "sub") and c.parent is not None:
-                        f.mode = combine(f.mode, self._governing_mode(article, clauses[c.parent]) or "asserted")
+                        f.mode = combine(f.mode, self._governing_mode(article, clauses[c.parent]) or "asserted",
+                                         *[m for m in (parent_modes.get(c.parent),)
+                                           if m in ("negated", "hypothetical", "counterfactual")])
                     if f is not None and c.kind == "main" and (c.index - 1 in conditional or c.index + 1 in conditional):
                         f.mode = combine(f.mode, "hypothetical")   # "Als Rusland …, zal de EU …"
                     if f is not None and pending is not None and c.parent == pending[0] and c.kind in ("inf", "sub"):
@@ -301,6 +306,8 @@ class EventCoder:
         obj_from = c.finite if c.kind in ("main", "conj") else (sources[0].last - 1 if sources else None)
         target = _target(entry.target, tgt_pool, objects, sources, finite=obj_from, root=int(code[:2]))
         compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
+        if entry.complement and compl is not None and entry.objects:
+            code = choose_code(entry, _words(article, c.tokens + compl.tokens))   # "afgesproken om te praten": 036
         if entry.governs and compl is not None:
             # "Iran eist dat de VS de sancties opheffen": the demand is addressed to the subject of
             # its complement and its sub-code comes from what is demanded

@@ -62,7 +62,9 @@ def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str =
         if w in hypo_words and not any(find_pattern(p, words[max(0, k - 3):k + 3], max_gap=0) for p in hypo_exc):
             return "hypothetical"
     if clause.kind == "sub" and clause.opener is not None and \
-            article.tokens[clause.opener].text.lower() in lex.words("conditional_subordinators"):
+            article.tokens[clause.opener].text.lower() in lex.words("conditional_subordinators") and \
+            not (article.tokens[clause.opener].text.lower() == "wanneer" and clause.finite is not None
+                 and "verl" in article.tokens[clause.finite].features):   # "wanneer" + past = when
         return "hypothetical"
     verb_lemmas = [article.tokens[i].lemma.lower() for i in clause.verbs]
     hypo_verbs = lex.words("hypothetical_verbs")

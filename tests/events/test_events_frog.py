@@ -199,3 +199,15 @@ def test_discourse_dating_keeps_a_paragraph_in_its_time(coded):
     visit = one(a, "04")
     assert visit.earliest == visit.latest == "2025-03-03"
     assert len(visit.evidence) == 2 and "date:discourse" in visit.rule
+
+
+def test_uncertain_whether_clause_is_hypothetical_and_sports_yield_nothing(coded):
+    a = coded("Het is onduidelijk of Rusland bereid is om te onderhandelen met Oekraïne.")
+    assert a.events and all(e.mode == "hypothetical" for e in a.events)
+    b = coded("Het Nederlands elftal won met 3-0 van Frankrijk. De wedstrijd tussen Nederland en Duitsland eindigde in 2-2.")
+    assert b.events == []
+
+
+def test_agreeing_to_talk_is_intent_to_meet(coded):
+    e = one(coded("De Verenigde Staten en Rusland hebben afgesproken om volgende week in Riyad te praten."), "03")
+    assert e.cameo == "036" and set(countries(e)) == {"USA", "RUS"}
