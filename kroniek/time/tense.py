@@ -49,6 +49,9 @@ def tense_of_verb(tok: Token, sentence: Sequence[Token]) -> Optional[str]:
     has_inf = any(t.pos.startswith("WW(inf") for t in sentence)
     if lemma in ("hebben", "zijn") and has_vd:
         return "past"
+    # Frog reads some participles as adjectives ("heeft ... bekend"); with hebben they are verbs
+    if lemma == "hebben" and any(t.text.lower() in words()["hebben_participles"] for t in sentence):
+        return "past"
     if lemma == "gaan" and has_inf:
         return "future"
     return "present"
@@ -128,13 +131,13 @@ def clause_bounds(text: str, a: int, b: int, start: int) -> tuple[int, int]:
     return ca, cb
 
 
-def marker_tense(t: str, prev: str, w: dict, perfect: bool) -> Optional[str]:
+def marker_tense(t: str, prev: str, w: dict, perfect: bool, clause_words: frozenset = frozenset()) -> Optional[str]:
     if t in w["future"]:
         return "future"
     if t in w["past"]:
         return "past"
     if t in w["perfect_aux"]:
-        return "past" if perfect else "present"
+        return "past" if perfect or (t in ("heeft", "hebben", "heb", "hebt") and w["hebben_participles"] & clause_words) else "present"
     if t in w["present"]:
         return "present"
     if len(t) >= 6 and (re.fullmatch(r"\w+[^aeiou](?:de|te)", t) or re.fullmatch(r"\w+(?:aa|ee|oo|uu|ei|ij|ou|ui|eu)[rlnmk]?(?:d|t)en", t)) and t not in w["not_weak_past"] and not t.startswith("ge") \
@@ -173,7 +176,7 @@ def tense_from_text(text: str, start: int, end: int, clause_only: bool = False) 
     prev = ""
     for pos, t in toks:
         if not (start <= pos < end):
-            tense = marker_tense(t, prev, w, perfect_here if ca <= pos < cb else perfect)
+            tense = marker_tense(t, prev, w, perfect_here if ca <= pos < cb else perfect, frozenset(in_clause))
             if tense:
                 found.append((not (ca <= pos < cb), abs(pos - start), tense))
         prev = t
