@@ -201,6 +201,8 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
     h = subject_of(doc, v, lex)
     if h is not None and not _has_head_noun(doc, *_speaker_np(doc, h)):
         h = None
+    if h is not None and h > v and "vd" in doc.tok(v).features:
+        h = None         # a participle ends its clause: "heeft bevestigd heffingen …" - the subject came before
     if h is not None and not person_like(doc, *_speaker_np(doc, h), lex):
         # "Over de integratie zei Mannion": the parser's subject names no one, the words
         # right after the verb do
@@ -222,7 +224,10 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
             k += 1
         after = doc.np_chunk_from(k, 1) if k in rng else None
         lead = min(cue_tokens(doc, v, cue)) - 1      # before "liet" in "Het Kremlin liet weten"
-        while lead in rng and lead in doc.timed:        # "Henderson zei dinsdag": skip the date
+        # "Henderson zei dinsdag" / "Trump heeft donderdag bevestigd": skip dates, adverbs, auxiliaries
+        while lead in rng and (lead in doc.timed or doc.tok(lead).tag == "BW"
+                               or (doc.tok(lead).tag == "WW" and doc.tok(lead).lemma.lower()
+                                   in ("hebben", "zijn", "worden", "zullen", "kunnen", "moeten", "willen"))):
             lead -= 1
         if lead in rng and doc.tok(lead).text == ",":
             # "Darren Winder, een analist van Cazenove, zei": the name before the apposition
@@ -231,6 +236,8 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
             if opening is not None and opening - 1 in rng:
                 lead = opening - 1
         before = doc.np_chunk_from(lead, -1) if lead in rng else None
+        if "vd" in doc.tok(v).features:
+            after = None      # a participle ends its clause: its subject stands before it
         span = (after or before) if inverted else (before or after)
         if span is None:
             return None
@@ -359,6 +366,68 @@ def _headline_colon(doc: Doc, sent: int, words: list[int], title_sents: set[int]
                     SpeakerSpan(name[0], colon, name[0], (colon,), "headline-colon"))
 
 
+def _own_account(doc: Doc, sent: int, words: list[int], lex: CueLexicon, end_tok: int) -> Reported | None:
+    for phrase in lex.own_account:
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            seq = words[k:k + n]
+            if seq != list(range(seq[0], seq[0] + n)) or any(i in doc.quoted for i in seq):
+                continue
+            if tuple(doc.tok(i).lemma.lower() for i in seq) != phrase and \
+                    tuple(doc.tok(i).text.lower() for i in seq) != phrase:
+                continue
+            rng = doc.sent_range(sent)
+            for v in _main_verbs(doc, [i for i in words if i not in seq]):
+                h = subject_of(doc, v, lex)
+                if h is None:
+                    # the first constituent before the finite verb, where the parse gives no subject
+                    chunk = doc.np_chunk_from(v - 1, -1) if v - 1 in rng else None
+                    if not chunk or any(is_word(doc.tok(i)) for i in range(rng.start, chunk[0])):
+                        continue
+                    h = next((i for i in range(chunk[1] - 1, chunk[0] - 1, -1) if doc.tok(i).tag in ("N", "SPEC")), None)
+                    if h is None:
+                        continue
+                if doc.tok(h).lemma.lower() in lex.generic_speakers:
+                    continue
+                a, b = _speaker_np(doc, h)
+                return Reported(doc.tok(rng.start).start, doc.tok(end_tok - 1).end, sent,
+                                SpeakerSpan(a, b, h, tuple(seq), "own-account"))
+    return None
+
+
+def _te_infinitive(doc: Doc, v: int, words: list[int], lex: CueLexicon, end_tok: int) -> Reported | None:
+    """"Trump heeft bevestigd heffingen te zullen instellen" / "Hij zei uit te kijken naar …":
+    a cue verb with a te-infinitive clause and no dat clause; the claim runs from the first
+    word after the verb and its subject to the sentence end."""
+    t = doc.tok(v)
+    if t.tag != "WW" or v in doc.quoted:
+        return None
+    cue = verb_cue(doc, v, lex, "te")
+    if not cue or _complementizer(doc, v) is not None:
+        return None
+    if any(doc.tok(c).rel == "obj1" for c in doc.children.get(v, [])):
+        return None
+    rng = doc.sent_range(t.sent)
+    te = next((k for k in range(v + 1, end_tok) if doc.tok(k).lemma.lower() == "te" and doc.tok(k).tag == "VZ"
+               and k + 1 < end_tok and doc.tok(k + 1).tag == "WW" and "inf" in doc.tok(k + 1).features
+               and k not in doc.quoted), None)
+    if te is None or any(doc.tok(k).text in (",", ":", ";") or is_finite(doc.tok(k)) or doc.tok(k).lemma.lower() == "om"
+                         for k in range(v + 1, te)):
+        return None      # "om … te": a purpose, not what was said
+    f = speaker_from_verb(doc, v, lex, "te-infinitive", cue, inverted=False)
+    if not f or not f.speaker:
+        return None
+    first = v + 1
+    cue_set = set(cue_tokens(doc, v, cue))
+    while first < te and (f.speaker.first <= first < f.speaker.last or first in cue_set or first in doc.timed
+                          or doc.tok(first).tag == "BW"):
+        first += 1
+    stop = _trim_end(doc, first, _next_clause(doc, lex, first, end_tok))
+    if stop <= first + 1:
+        return None
+    return Reported(doc.tok(first).start, doc.tok(stop - 1).end, t.sent, f.speaker)
+
+
 def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[list[Reported], dict[int, Found]]:
     """Indirect speech in every sentence, and per sentence the "Dat zegt X." attribution it
     gives to the sentence before it."""
@@ -406,6 +475,15 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 continue      # "zei dat ``…''": the direct quote is the record, not a copy of it
             if stop > comp + 1:
                 out.append(Reported(doc.tok(comp + 1).start, doc.tok(stop - 1).end, s.index, f.speaker))
+        # "Het leger heeft naar eigen zeggen doelen aangevallen": the subject's own account
+        r = _own_account(doc, s.index, words, lex, end_tok)
+        if r:
+            out.append(r)
+        # "Hij zei ook uit te kijken naar de ontmoeting": a te-infinitive instead of a dat clause
+        for v in words:
+            r = _te_infinitive(doc, v, words, lex, end_tok)
+            if r:
+                out.append(r)
         # volgens X … / …, aldus X
         for p in words:
             pos = lex.sources.get(doc.tok(p).lemma.lower())

@@ -9,7 +9,7 @@ import yaml
 
 from ..resources import package_data
 
-FRAMES = {"direct", "dat", "after", "anaphoric"}
+FRAMES = {"direct", "dat", "after", "anaphoric", "te"}
 KINDS = {"speech", "opinion", "writing", "question"}
 
 
@@ -36,6 +36,7 @@ class CueLexicon:
     generic_speakers: frozenset[str]
     pronouns: frozenset[str]
     time_words: frozenset[str] = frozenset()
+    own_account: tuple[tuple[str, ...], ...] = ()   # "naar eigen zeggen": the clause's subject claims it
     path: Path | None = field(default=None, compare=False)
 
     def entries(self, lemma: str) -> list[VerbCue]:
@@ -88,6 +89,7 @@ def load_lexicon(path: str | Path | None = None) -> CueLexicon:
         generic_speakers=frozenset(str(x).lower() for x in data.get("generic_speakers") or []),
         pronouns=frozenset(str(x).lower() for x in data.get("pronouns") or []),
         time_words=frozenset(str(x).lower() for x in data.get("time_words") or []),
+        own_account=tuple(tuple(str(x).lower().split()) for x in data.get("own_account") or []),
         path=path)
 
 

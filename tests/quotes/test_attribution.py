@@ -229,3 +229,17 @@ def test_more_reported_speech(quotes_of, text, who, claim):
 
 def test_relative_dat_after_an_object_is_not_reported_speech(quotes_of):
     assert indirect(quotes_of("Het is een filmpje waarin Rutte alles zegt dat jij wil horen.")) == []
+
+
+def test_own_account_is_the_subjects_claim(quotes_of):
+    (q,) = indirect(quotes_of("Het Israëlische leger heeft naar eigen zeggen militaire doelen van Hamas aangevallen."))
+    assert "leger" in speaker(q) and q.cue.text == "naar eigen zeggen"
+
+
+def test_te_infinitive_claim(quotes_of):
+    (q,) = indirect(quotes_of("President Trump heeft donderdag bevestigd heffingen op staal te zullen invoeren."))
+    assert "Trump" in speaker(q) and q.quote == "heffingen op staal te zullen invoeren"
+
+
+def test_purpose_clause_is_not_a_claim(quotes_of):
+    assert indirect(quotes_of("Rutte heeft maatregelen aangekondigd om de verspreiding van het virus af te remmen.")) == []
