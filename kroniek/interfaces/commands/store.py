@@ -153,10 +153,11 @@ QC_STYLE = {1: "green", 2: "bold green", 3: "yellow", 4: "bold red"}
 
 def events_table(items: list[dict], title: str, with_sentence: bool = False) -> Table:
     t = Table(title=title, expand=False, show_lines=with_sentence)
-    widths = {"date": 10, "source": 10, "event": 7, "target": 10, "mode": 8}
+    min_widths = {"date": 10, "source": 10, "event": 7, "target": 10, "mode": 8, "evidence": 24, "article": 12}
+    max_widths = {"source": 22, "target": 22, "event": 14, "mode": 12, "article": 16, "evidence": 80}
     for col in ("date", "source", "event", "target", "mode", "G", "evidence", "article"):
-        t.add_column(col, overflow="fold", no_wrap=col == "date", min_width=widths.get(col),
-                     max_width=60 if col == "evidence" else None)
+        t.add_column(col, overflow="fold", no_wrap=col == "date", min_width=min_widths.get(col),
+                     max_width=max_widths.get(col))
     for e in items:
         qc = e.get("quadclass")
         ev_text = e.get("evidence_text") or ""
