@@ -203,7 +203,6 @@ def _marker_before(article: Article, clause_start: int, first: int, lex: Lexicon
     """Walk left from a mention over its own noun phrase: the preposition that governs it,
     "coord" when a coordinator comes first (the caller takes the first conjunct's marker),
     or "bare"."""
-    people = lex.words("actor_heads")
     i = first - 1
     while i >= clause_start:
         t = article.tokens[i]
@@ -276,11 +275,6 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
         elif marker == "coord":
             arg.marker = "bare"
         args.append(arg)
-    # an actor adjective coordinated with another adjective before one head noun
-    # ("een Oekraïense en Amerikaanse delegatie") is part of that noun phrase
-    for k, arg in enumerate(args):
-        if arg.marker == "adj" and k + 1 < len(args) and args[k + 1].coordinated_with == k:
-            pass
     return args
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional, Sequence
 
-from ..records import Article, DocDate, Timex
+from ..records import DocDate, Timex
 
 DATED_TYPES = ("DATE", "TIME")
 
@@ -40,10 +40,3 @@ def from_document(date: DocDate, tense: str, mode: str) -> tuple[str, str]:
         return (d - dt.timedelta(days=3)).isoformat(), d.isoformat()
     return d.isoformat(), d.isoformat()
 
-
-def clamp_past(earliest: str, latest: str, date: DocDate) -> tuple[str, str]:
-    """A past event can not end after the document's last possible day."""
-    last = date.latest.isoformat()
-    if latest > last:
-        latest = max(earliest, last) if earliest <= last else latest
-    return earliest, latest

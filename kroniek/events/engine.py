@@ -5,8 +5,7 @@ Pure over an analysed Article (sentences, tokens, `article.timexes`, `article.ac
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from ..records import ActorMention, ActorRef, Article, Event, Span, Token
@@ -48,7 +47,6 @@ class Found:
     symmetric: bool = False
     attributed: Optional[ActorMention] = None
     parent_has_event: bool = False
-    source_refs: list[ActorRef] = field(default_factory=list)
     target_ref: Optional[ActorRef] = None
 
 
@@ -611,7 +609,6 @@ def merge_events(events: list[Event]) -> list[Event]:
         home.evidence.extend(ev.evidence)
         if _specificity(ev.cameo) > _specificity(home.cameo):
             home.cameo, home.plover, home.goldstein = ev.cameo, ev.plover, ev.goldstein
-        w_home = (home.latest or "") > (home.earliest or "") and (ev.latest, ev.earliest) != (home.latest, home.earliest)
         if ev.earliest and home.earliest and ev.earliest >= home.earliest and ev.latest <= home.latest:
             home.earliest, home.latest, home.timex = ev.earliest, ev.latest, ev.timex or home.timex
         home.place = home.place or ev.place

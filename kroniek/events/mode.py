@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from ..records import Article, Token
+from ..records import Article
 from .clauses import Clause
 from .lexicon import Lexicon, find_pattern
 
@@ -103,7 +103,6 @@ def tense(article: Article, clause: Clause) -> str:
         if any("vd" in article.tokens[i].features for i in clause.verbs):
             return "past"
         return "none"
-    lemmas = [article.tokens[i].lemma for i in clause.verbs]
     has_vd = any("vd" in article.tokens[i].features for i in clause.verbs)
     if clause.finite_repaired:
         return "present"

@@ -7,7 +7,6 @@ geocoders (Mordecai, CLIFF) do for a name without other context.
 """
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from typing import Optional
 
