@@ -366,6 +366,30 @@ def _headline_colon(doc: Doc, sent: int, words: list[int], title_sents: set[int]
                     SpeakerSpan(name[0], colon, name[0], (colon,), "headline-colon"))
 
 
+def _colon_unquoted(doc: Doc, sent: int, words: list[int], lex: CueLexicon, end_tok: int) -> Reported | None:
+    """A cue verb and its speaker, a colon, then the words said without quote marks."""
+    rng = doc.sent_range(sent)
+    colon = next((k for k in rng if doc.tok(k).text == ":" and k not in doc.quoted), None)
+    if colon is None:
+        return None
+    claim = [i for i in words if i > colon]
+    if not claim or any(i in doc.quoted for i in range(colon, end_tok)) or not any(is_finite(doc.tok(i)) for i in claim):
+        return None
+    for v in (i for i in words if i < colon):
+        cue = verb_cue(doc, v, lex, "direct")
+        if not cue or cue.kind == "opinion":
+            continue
+        f = speaker_from_verb(doc, v, lex, "colon-unquoted", cue, inverted=v < (subject_of(doc, v, lex) or -1))
+        if not f or not f.speaker:
+            continue
+        # the colon right after the verb or its speaker ("zegt Mark Rutte:", "Rutte zegt:")
+        between = [i for i in range(max(v, f.speaker.last - 1) + 1, colon) if is_word(doc.tok(i))]
+        if between:
+            continue
+        return Reported(doc.tok(claim[0]).start, doc.tok(end_tok - 1).end, sent, f.speaker)
+    return None
+
+
 def _own_account(doc: Doc, sent: int, words: list[int], lex: CueLexicon, end_tok: int) -> Reported | None:
     for phrase in lex.own_account:
         n = len(phrase)
@@ -475,6 +499,10 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 continue      # "zei dat ``…''": the direct quote is the record, not a copy of it
             if stop > comp + 1:
                 out.append(Reported(doc.tok(comp + 1).start, doc.tok(stop - 1).end, s.index, f.speaker))
+        # "Met een somber gemoed zegt Mark Rutte: ik hoor Nederland zuchten" (speech without marks)
+        r = _colon_unquoted(doc, s.index, words, lex, end_tok)
+        if r:
+            out.append(r)
         # "Het leger heeft naar eigen zeggen doelen aangevallen": the subject's own account
         r = _own_account(doc, s.index, words, lex, end_tok)
         if r:

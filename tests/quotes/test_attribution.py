@@ -243,3 +243,8 @@ def test_te_infinitive_claim(quotes_of):
 
 def test_purpose_clause_is_not_a_claim(quotes_of):
     assert indirect(quotes_of("Rutte heeft maatregelen aangekondigd om de verspreiding van het virus af te remmen.")) == []
+
+
+def test_speech_after_a_colon_without_quote_marks(quotes_of):
+    qs = indirect(quotes_of("Met een somber gemoed zegt premier Rutte: we gaan nog een keer op slot."))
+    assert len(qs) == 1 and "Rutte" in speaker(qs[0]) and qs[0].quote == "we gaan nog een keer op slot"
