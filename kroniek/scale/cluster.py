@@ -184,18 +184,31 @@ def run_shard(shard: Shard, skip_ids: Optional[set[str]], languages: tuple[str, 
 
 # -- the client side ---------------------------------------------------------------------------
 
+class ClusterError(RuntimeError):
+    """The cluster named by --cluster cannot be used (bad address, scheduler not reachable)."""
+
+
+CONNECT_TIMEOUT = "20s"
+
+
 def connect(cluster: str):
     """A Dask Client for `local:N` (a local cluster, closed with the client) or an address."""
     from distributed import Client, LocalCluster
     if cluster.startswith("local"):
         _, _, n = cluster.partition(":")
+        if n.strip() and not n.strip().isdigit():
+            raise ClusterError(f"--cluster {cluster!r}: write local:N with N the number of workers")
         n_workers = int(n) if n.strip() else 2
-        local = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+        local = LocalCluster(n_workers=max(1, n_workers), threads_per_worker=1, processes=True,
                              dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(local)
         client._kroniek_local = local   # closed in `close`
         return client
-    return Client(cluster)
+    try:
+        return Client(cluster, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"cannot reach the Dask scheduler at {cluster!r} ({type(exc).__name__}: {exc}); "
+                           f"start one with `dask scheduler` or use --cluster local:N") from None
 
 
 def close(client) -> None:

@@ -69,6 +69,10 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
 
         from ...scale.stats import RunStats
+        try:
+            from ...scale.cluster import ClusterError
+        except ImportError:        # Dask not installed: --cluster cannot be used anyway
+            ClusterError = RuntimeError
         if fmt not in ("jsonl", "parquet"):
             err_console.print(f"[red]error[/red] --format must be jsonl or parquet, not {escape(fmt)}")
             raise typer.Exit(2)
@@ -78,40 +82,52 @@ def register(app: typer.Typer) -> None:
         started = time.monotonic()
         done: list[Article] = []
         total = count_inputs(inputs)
-        if fmt == "parquet":
-            from ...scale.runner import write_dataset
-            try:
-                with article_progress(total, progress) as advance:
-                    for err in write_dataset(inputs, str(out), names, config, workers=workers, cluster=cluster,
-                                             stats=stats, with_tokens=tokens, overwrite=overwrite,
-                                             progress=advance):
-                        err_console.print(f"[red]error[/red] {escape(str(err))}", soft_wrap=True)
-            except FileExistsError as exc:
-                err_console.print(f"[red]error[/red] {escape(str(exc))}")
-                raise typer.Exit(2)
-        else:
-            from ...output.jsonl import OutputFolder
-            try:
-                with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
-                    seen = 0
-                    for item in process_inputs(inputs, names, config=config, workers=workers, cluster=cluster,
-                                               stats=stats):
-                        sink.write(item)
-                        # skipped and failed inputs move the bar too, so that it ends at its total
-                        advance(stats.consumed() - seen)
-                        seen = stats.consumed()
-                        if isinstance(item, InputError):
-                            err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
-                        elif summary and len(done) <= SUMMARY_MAX_ARTICLES:
-                            done.append(item)
-            except OSError as exc:  # disk full, output folder gone: say so, not a traceback
-                err_console.print(f"[red]error[/red] cannot write the output in {escape(str(out))}: "
-                                  f"{escape(str(exc))}; is the disk full? The files there are incomplete "
-                                  f"(the last line may be cut); run again when there is room", soft_wrap=True)
-                raise typer.Exit(2)
+        try:
+            _run(inputs, out, names, config, workers, cluster, fmt, overwrite, tokens, summary, progress,
+                 total, stats, done)
+        except ClusterError as exc:
+            err_console.print(f"[red]error[/red] {escape(str(exc))}", soft_wrap=True)
+            raise typer.Exit(2)
         stats.seconds = time.monotonic() - started
         if summary and done and len(done) <= SUMMARY_MAX_ARTICLES:
             print_summary(done, stats.failed, stats.seconds)
         Console(stderr=True).print(stats.summary(), highlight=False, markup=False, soft_wrap=True)
         if stats.failed:
             raise typer.Exit(1)
+
+
+def _run(inputs, out, names, config, workers, cluster, fmt, overwrite, tokens, summary, progress, total, stats,
+         done) -> None:
+    """Write the output as JSON Lines or as a Parquet dataset, with the progress bar."""
+    from rich.markup import escape
+    if fmt == "parquet":
+        from ...scale.runner import write_dataset
+        try:
+            with article_progress(total, progress) as advance:
+                for err in write_dataset(inputs, str(out), names, config, workers=workers, cluster=cluster,
+                                         stats=stats, with_tokens=tokens, overwrite=overwrite,
+                                         progress=advance):
+                    err_console.print(f"[red]error[/red] {escape(str(err))}", soft_wrap=True)
+        except FileExistsError as exc:
+            err_console.print(f"[red]error[/red] {escape(str(exc))}")
+            raise typer.Exit(2)
+    else:
+        from ...output.jsonl import OutputFolder
+        try:
+            with OutputFolder(out, with_tokens=tokens) as sink, article_progress(total, progress) as advance:
+                seen = 0
+                for item in process_inputs(inputs, names, config=config, workers=workers, cluster=cluster,
+                                           stats=stats):
+                    sink.write(item)
+                    # skipped and failed inputs move the bar too, so that it ends at its total
+                    advance(stats.consumed() - seen)
+                    seen = stats.consumed()
+                    if isinstance(item, InputError):
+                        err_console.print(f"[red]error[/red] {escape(str(item))}", soft_wrap=True)
+                    elif summary and len(done) <= SUMMARY_MAX_ARTICLES:
+                        done.append(item)
+        except OSError as exc:  # disk full, output folder gone: say so, not a traceback
+            err_console.print(f"[red]error[/red] cannot write the output in {escape(str(out))}: "
+                              f"{escape(str(exc))}; is the disk full? The files there are incomplete "
+                              f"(the last line may be cut); run again when there is room", soft_wrap=True)
+            raise typer.Exit(2)
