@@ -54,8 +54,6 @@ COMPASS = frozenset({"oost", "west", "noord", "zuid", "noordoost", "noordwest", 
 # Second parts of hyphenated compounds that keep the first part's actor: `EU-landen`.
 COMPOUND_MEMBERS = frozenset({"landen", "lidstaten", "lidstaat", "top", "leiding", "bondgenoten",
                               "missie", "troepen", "militairen", "gezant", "delegatie"})
-# Role nouns long enough to recognise as the last part of a compound (klimaatminister).
-SUFFIX_MIN = 6
 KIND_RANK = {"person": 0, "role": 1, "igo": 2, "metonym": 3, "organisation": 3, "party": 4, "country": 5, "region": 5,
              "demonym": 6, "adjective": 7, "pronoun": 8}
 
@@ -317,9 +315,7 @@ class Resolver:
     def _sentence(self, article: Article, sent: int, toks: list[Token], hits: list[Hit], day: dt.date,
                   seen: dict[str, int], words: set[str]) -> list[_Mention]:
         kb = self.kb
-        base = toks[0].i
         tok = lambda i: article.tokens[i] if 0 <= i < len(article.tokens) and article.tokens[i].sent == sent else None
-        hit_at = {h.first: h for h in hits}
         consumed: set[int] = set()
         out: list[_Mention] = []
 
