@@ -9,8 +9,10 @@
    reported speech or cue verb of its own sentence (partial quotes), the next sentence
    ("Dat zei X."), the previous sentence (its colon, its quote's speaker, its speaker or its
    person subject), and finally a quote elsewhere with the same words (headline quotes).
-4. Reported speech (X zegt dat …, volgens X …, …, aldus X, …, zegt X, "Dat zegt X" after
-   a claim) becomes quotes with direct=False.
+4. Reported speech becomes quotes with direct=False: X zegt dat / of … (also "liet weten",
+   "vroeg zich af of"), X zei … te + infinitive, volgens X …, …, aldus X, …, zegt X /
+   …, heeft X aangekondigd, "Dat zegt X." after a claim, X heeft naar eigen zeggen …,
+   X zegt: <words without quote marks>, and the headline "Rutte: <claim>".
 5. Speakers become actors (speakers.py); pronouns resolve to the most recent person.
 """
 from __future__ import annotations
@@ -162,8 +164,7 @@ def subject_of(doc: Doc, v: int, lex: CueLexicon) -> int | None:
 
 
 def _speaker_np(doc: Doc, head: int) -> tuple[int, int]:
-    a, b = doc.np_around(head)
-    return a, b
+    return doc.np_around(head)
 
 
 def _passive_agent(doc: Doc, v: int) -> int | None:
@@ -431,7 +432,6 @@ def _te_infinitive(doc: Doc, v: int, words: list[int], lex: CueLexicon, end_tok:
         return None
     if any(doc.tok(c).rel == "obj1" for c in doc.children.get(v, [])):
         return None
-    rng = doc.sent_range(t.sent)
     te = next((k for k in range(v + 1, end_tok) if doc.tok(k).lemma.lower() == "te" and doc.tok(k).tag == "VZ"
                and k + 1 < end_tok and doc.tok(k + 1).tag == "WW" and "inf" in doc.tok(k + 1).features
                and k not in doc.quoted), None)
@@ -520,7 +520,7 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
             f = speaker_from_source(doc, p, lex, doc.tok(p).lemma.lower())
             if not f or not f.speaker:
                 continue
-            a, b = f.speaker.first, f.speaker.last
+            b = f.speaker.last
             before = [i for i in words if i < p]
             after = [i for i in words if i >= b]
             if not before and after:            # Volgens X, …
