@@ -243,6 +243,7 @@ class _Mention:
     chain: Optional[int] = None
     sent: int = 0
     plural: bool = False
+    fallback: Optional[str] = None       # home country for a bare office noun no earlier mention explains
 
 
 class Resolver:
@@ -577,13 +578,20 @@ class Resolver:
                 base = country_ent.country     # Poetins woordvoerder: a Russian government spokesman
             else:
                 base = country_ent.code if country_ent.kind == "igo" else (country_ent.country or country_of(country_ent.code))
+        defaulted = False
         if base is None and not person_ent:
             key = tuple(normalise(article.tokens[i].text) for i in range(h.first, h.last))
             lem = tuple(normalise(article.tokens[i].lemma or article.tokens[i].text) for i in range(h.first, h.last))
             base = kb.default_country.get(key) or kb.default_country.get(lem)
             if base == "NLD":
                 base = getattr(self, "_home", "NLD")
+            defaulted = base is not None
         m = _Mention(first, last, "role", role=role.role, office=role.office, sent=sent)
+        if defaulted and role.office and not unknown_name and not former:
+            # `de premier` with no country named: an earlier premier of the article first
+            # (chaining), else the home country's (decided in _chain).
+            m.fallback = base
+            return m
         if person_ent is not None:
             code, office = self._entity_code(person_ent, day)
             m.kind, m.person, m.entity, m.gender = "person", person_ent.name, person_ent.id, person_ent.gender
@@ -647,6 +655,13 @@ class Resolver:
                         m.code, m.country, m.role, m.person, m.entity = prev.code, prev.country, prev.role, prev.person, prev.entity
                         m.gender = prev.gender
                         break
+                else:
+                    if m.fallback:
+                        m.country, m.code = m.fallback, f"{m.fallback}{m.role}"
+                        m.entity = f"{m.fallback}:{m.role}"
+                        holders = self.kb.holders(m.fallback, m.office, day)
+                        if len(holders) == 1:
+                            m.person, m.entity, m.gender = holders[0].name, holders[0].id, holders[0].gender
             if m.kind == "demonym" and not m.plural and m.first > 0 and \
                     normalise(article.tokens[m.first - 1].text) == "de":
                 # `de Pool`, `de Fransman` after a named person of that country: the same person
