@@ -1,5 +1,5 @@
 """Shared by the quote benchmarks: analysed articles in, quotes out (the pipeline's
-actors → events → quotes stages, as `kroniek extract` runs them)."""
+timex → actors → events → quotes stages, as `kroniek extract` runs them)."""
 from __future__ import annotations
 
 import csv
@@ -36,7 +36,7 @@ def analysed_articles(corpus: Path, articles_jsonl: str | None) -> Iterator[Arti
         frog.close()
 
 
-def run_stages(articles, stages=("actors", "events", "quotes")) -> Iterator[Article]:
+def run_stages(articles, stages=("timex", "actors", "events", "quotes")) -> Iterator[Article]:
     comps = [get_factory(s)() for s in stages if available(s)]
     for a in articles:
         for c in comps:
