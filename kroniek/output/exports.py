@@ -220,7 +220,7 @@ def write_parquet(store: Store, path: Path, f: EventFilter | None = None) -> int
            f"FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE {cond} ORDER BY e.day, e.article_id, e.seq")
     n = store.scalar(f"SELECT count(*) FROM events WHERE {cond}", params)
     # COPY does not take parameters: materialise the selection, then copy it.
-    cur = store.con.cursor()
+    cur = store._cursor()
     try:
         rel = cur.sql(sql, params=params)
         rel.write_parquet(str(path), compression="zstd")

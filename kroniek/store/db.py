@@ -6,13 +6,14 @@ so a crash never leaves half an article behind.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -214,6 +215,25 @@ def _event_row(a: Article, e: Event, eid: str, n: int, gid: int, lead_end: int, 
             lead=(main.start < lead_end) if main else None, sentence=e.sentence, timex=e.timex, rule=e.rule)
 
 
+class Snapshot:
+    """Reads inside one transaction: the same `query` and `scalar` as a Store."""
+
+    def __init__(self, cur):
+        self.cur = cur
+
+    def query(self, sql: str, params: Sequence = ()) -> list[dict]:
+        res = self.cur.execute(sql, list(params))
+        names = [d[0] for d in res.description]
+        return [dict(zip(names, row)) for row in res.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence = ()):
+        return self.cur.execute(sql, list(params)).fetchone()[0]
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator["Snapshot"]:
+        yield self   # already one
+
+
 class Store:
     """One DuckDB file. Use as a context manager; `read_only=True` for queries only."""
 
@@ -222,7 +242,8 @@ class Store:
         self.path = str(path)
         self.read_only = read_only
         self.migrations = tuple(migrations)
-        self.lock = threading.RLock()
+        self.lock = threading.RLock()             # writes and schema changes, one at a time
+        self._cursor_lock = threading.Lock()      # handing out cursors to reader threads
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (create it with `kroniek ingest`)")
         try:
@@ -376,9 +397,13 @@ class Store:
             return n
 
     # -- reading -------------------------------------------------------------------------
+    def _cursor(self):
+        with self._cursor_lock:
+            return self.con.cursor()
+
     def query(self, sql: str, params: Sequence = ()) -> list[dict]:
         """Rows as dicts. A cursor per call, so threads of the HTTP server can read at once."""
-        cur = self.con.cursor()
+        cur = self._cursor()
         try:
             res = cur.execute(sql, list(params))
             names = [d[0] for d in res.description]
@@ -387,11 +412,25 @@ class Store:
             cur.close()
 
     def scalar(self, sql: str, params: Sequence = ()):
-        cur = self.con.cursor()
+        cur = self._cursor()
         try:
             return cur.execute(sql, list(params)).fetchone()[0]
         finally:
             cur.close()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator["Snapshot"]:
+        """Several reads that see one state of the store, even while another thread writes
+        (a read-only transaction on its own cursor)."""
+        cur = self._cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield Snapshot(cur)
+        finally:
+            try:
+                cur.execute("ROLLBACK")
+            finally:
+                cur.close()
 
     def counts(self) -> dict[str, int]:
         return {t: self.scalar(f"SELECT count(*) FROM {t}") for t in ("articles", *ARTICLE_TABLES)}

@@ -189,6 +189,11 @@ def events(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
     f = f or EventFilter()
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+    with store.snapshot() as snap:   # the page and its total from one state of the store
+        return _events(snap, f, limit, offset, order, count)
+
+
+def _events(store, f: EventFilter, limit: Optional[int], offset: int, order: str, count: bool) -> dict:
     cond, params = where(f)
     cols = SELECT_EVENT
     join = (f"SELECT e.* EXCLUDE (seq), a.title AS article_title, a.url AS article_url, "
@@ -235,6 +240,11 @@ def iter_events(store: Store, f: EventFilter | None = None, batch: int = 50_000)
 
 def event_detail(store: Store, gid: int) -> Optional[dict]:
     """One event with all its evidence spans and the quotes that carry it."""
+    with store.snapshot() as snap:
+        return _event_detail(snap, gid)
+
+
+def _event_detail(store, gid: int) -> Optional[dict]:
     rows = store.query(f"SELECT {SELECT_EVENT} FROM events WHERE gid = ?", [int(gid)])
     if not rows:
         return None
@@ -386,6 +396,11 @@ def actors(store: Store, f: EventFilter | None = None, limit: Optional[int] = 10
 
 
 def list_articles(store: Store, limit: int = 100, offset: int = 0, search: Optional[str] = None) -> dict:
+    with store.snapshot() as snap:
+        return _list_articles(snap, limit, offset, search)
+
+
+def _list_articles(store, limit: int, offset: int, search: Optional[str]) -> dict:
     cond, params = "TRUE", []
     if search:
         cond = "(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in ("title", "id", "text")) + ")"
@@ -423,6 +438,11 @@ def segments(text: str, marks: Sequence[dict]) -> list[dict]:
 def article_detail(store: Store, article_id: str, with_segments: bool = True) -> Optional[dict]:
     """An article's text with its events, quotes, time expressions and actors, and the marks
     (character spans into the text) that show them."""
+    with store.snapshot() as snap:
+        return _article_detail(snap, article_id, with_segments)
+
+
+def _article_detail(store, article_id: str, with_segments: bool) -> Optional[dict]:
     rows = store.query("SELECT id, hash, date_value, date_precision, date_earliest, date_latest, title, url, "
                        "source, origin, line, lang, text, paragraphs, ingested_at FROM articles WHERE id = ?",
                        [article_id])

@@ -132,3 +132,26 @@ def test_read_only_server_refuses_posts(tmp_path):
         r = httpx.post(f"{url}/articles", json={"id": "x", "date": "2025-03-01", "text": "iets"})
         assert r.status_code == 403
     store.close()
+
+
+def test_concurrent_reads_during_writes(base):
+    """Readers keep getting whole answers while articles are being posted."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def read(i):
+        with httpx.Client(base_url=base, timeout=20) as c:
+            r = c.get("/events", params={"actor": "RUS" if i % 2 else "USA", "limit": 50})
+            return r.status_code, r.json()["total"] == len(r.json()["items"]) or r.json()["total"] > 50
+
+    def write(i):
+        a = make_article(f"c{i}", "2025-06-01")
+        with httpx.Client(base_url=base, timeout=20) as c:
+            return c.post("/articles", json={"id": a.id, "date": "2025-06-01", "text": a.text}).status_code, True
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda i: write(i) if i % 5 == 0 else read(i), range(40)))
+    assert all(code == 200 for code, _ in results), results
+    assert all(ok for _, ok in results), results
+    with httpx.Client(base_url=base) as c:
+        assert c.get("/articles", params={"search": "c"}).status_code == 200
+        assert all(c.get(f"/articles/c{i}").status_code == 200 for i in range(0, 40, 5))
