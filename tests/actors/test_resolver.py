@@ -222,3 +222,18 @@ def test_article_without_analysis_has_no_actors():
     from kroniek.records import Article, DocDate
     a = Article(id="x", date=DocDate(2025, 3), text="De Verenigde Staten en Rusland.")
     assert resolve_article(a) == [] and actor_for_span(a, 0, 0) is None
+
+
+def test_bare_office_noun_uses_the_article_or_the_home_country(analysed):
+    # Dutch article: `de koning` is the Dutch king on that day
+    a = analysed("Het is niet de eerste keer dat de familie van de koning de regels overtreedt.", "2021-12-16")
+    m = find(a, "de koning")
+    assert (m.code, m.person) == ("NLDGOV", "Willem-Alexander")
+    # an earlier premier in the article wins over the home country
+    a = analysed("De Israëlische premier Netanyahu sprak met Biden. De premier zei dat de oorlog doorgaat.", "2024-05-01")
+    m = find(a, "De premier")
+    assert (m.code, m.person) == ("ISRGOV", "Benjamin Netanyahu")
+    # Belgian article: the home country is Belgium
+    a = analysed("De Belgische regering en de Vlaamse partijen zijn het eens. Het kabinet keurde het plan goed.",
+                 "2024-05-01")
+    assert find(a, "Het kabinet").code == "BELGOV"
