@@ -212,6 +212,11 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
         f = make_filter(mode=mode, since=since, until=until)
         return _jsonable(queries.dyad(store, a, b, by=by, directed=directed, f=f, anchor=anchor))
 
+    @app.get("/facets", tags=["events"])
+    def get_facets(f: EventFilter = Depends(filters)) -> dict:
+        """How many matching events have each CAMEO root, PLOVER type, mode and QuadClass."""
+        return queries.facets(store, f)
+
     @app.get("/actors", tags=["actors"])
     def get_actors(search: Optional[str] = None, limit: int = Query(100, ge=1, le=MAX_LIMIT),
                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict:

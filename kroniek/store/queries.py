@@ -486,6 +486,22 @@ def _article_detail(store, article_id: str, with_segments: bool) -> Optional[dic
     return art
 
 
+def facets(store: Store, f: EventFilter | None = None) -> dict:
+    """How many events have each CAMEO root, PLOVER type, mode and QuadClass (for filter menus)."""
+    cond, params = where(f or EventFilter())
+    rows = store.query(
+        f"SELECT root, plover, mode, quadclass, count(*) AS n FROM events WHERE {cond} "
+        f"GROUP BY GROUPING SETS ((root), (plover), (mode), (quadclass))", params)
+    out: dict[str, list] = {"root": [], "plover": [], "mode": [], "quadclass": []}
+    for r in rows:
+        key = next((k for k in out if r[k] is not None), None)
+        if key:
+            out[key].append({"value": r[key], "n": r["n"]})
+    for k in out:
+        out[k].sort(key=lambda d: str(d["value"]))
+    return out
+
+
 def stats(store: Store) -> dict:
     c = store.counts()
     span = store.query("SELECT min(day) AS first, max(day) AS last FROM events")[0]

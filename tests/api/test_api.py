@@ -88,6 +88,13 @@ def test_timeline_dyad_actors_articles(client):
     assert arts["total"] >= 2 and arts["items"][0]["events"] == 3
 
 
+def test_facets(client):
+    f = client.get("/facets", params={"article": "a1"}).json()
+    assert {d["value"]: d["n"] for d in f["plover"]} == {"AID": 1, "ASSAULT": 1, "CONSULT": 1}
+    assert {d["value"]: d["n"] for d in f["quadclass"]} == {1: 1, 2: 1, 4: 1}
+    assert {d["value"] for d in f["mode"]} == {"asserted", "intended"}
+
+
 def test_post_article_is_idempotent(client):
     text = make_article("p1", "2025-05-01").text
     body = {"id": "p1", "date": "2025-05-01", "text": text, "title": "Gepost", "url": "https://example.org/p1"}

@@ -40,6 +40,10 @@ def test_filter_open_event_and_see_evidence(site, page, artifacts):
     page.wait_for_function("document.querySelectorAll('.event-row').length === 2")
     assert all("RUSMIL" in t for t in page.locator(".event-row .actors").all_inner_texts())
     assert "actor=RUS" in page.url
+    page.select_option("#filter-plover", "ASSAULT")
+    page.click("#apply")
+    page.wait_for_function("location.hash.includes('plover=ASSAULT')")
+    page.wait_for_function("document.querySelectorAll('.event-row').length === 2")
     page.locator(".event-row").first.click()
     mark = page.wait_for_selector("#article-text mark.evidence.current")
     # the evidence may be cut into several marks where a trigger or time expression sits inside it

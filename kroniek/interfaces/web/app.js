@@ -77,13 +77,13 @@ function route() {
 }
 
 // ---- timeline ------------------------------------------------------------------------------
-const FILTER_FIELDS = ["actor", "source", "target", "dyad", "root", "quadclass", "mode", "since", "until", "text"];
+const FILTER_FIELDS = ["actor", "source", "target", "dyad", "root", "quadclass", "plover", "mode", "since", "until", "text"];
 
 function filtersFromForm() {
   const p = {};
   const who = $("#filter-actor").value.trim();
   if (who) p[$("#filter-side").value] = who;
-  for (const k of ["root", "quadclass", "mode", "since", "until", "text"]) {
+  for (const k of ["root", "quadclass", "plover", "mode", "since", "until", "text"]) {
     const v = $("#filter-" + k).value.trim();
     if (v) p[k] = v;
   }
@@ -94,7 +94,7 @@ function formFromFilters(p) {
   const side = ["actor", "source", "target"].find((k) => p[k]) || "actor";
   $("#filter-side").value = side;
   $("#filter-actor").value = p[side] || "";
-  for (const k of ["root", "quadclass", "mode", "since", "until", "text"]) $("#filter-" + k).value = p[k] || "";
+  for (const k of ["root", "quadclass", "plover", "mode", "since", "until", "text"]) $("#filter-" + k).value = p[k] || "";
 }
 
 let currentFilters = {};
@@ -350,6 +350,10 @@ async function start() {
   } catch (e) { /* labels are a nicety */ }
   for (const [code, [name]] of Object.entries(ROOTS)) $("#filter-root").appendChild(el("option", { value: code }, `${code} ${name}`));
   for (const [q, name] of Object.entries(QUADS)) $("#filter-quadclass").appendChild(el("option", { value: q }, `${q} ${name}`));
+  try {  // the PLOVER types present in this store, with their counts
+    const facets = await api("/facets");
+    for (const p of facets.plover) $("#filter-plover").appendChild(el("option", { value: p.value }, `${p.value} (${p.n})`));
+  } catch (e) { /* the menu stays at "all" */ }
   $("#filters").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const q = new URLSearchParams(filtersFromForm()).toString();
