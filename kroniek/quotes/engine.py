@@ -287,7 +287,7 @@ def _complementizer(doc: Doc, v: int) -> int | None:
     # an object right before the verb or between verb and "dat" takes the clause as a
     # relative clause ("waarin Rutte alles zegt dat jij wil"); a topicalised one far ahead
     # is the parser's slip ("Geen patroon De premier ontkende dat …")
-    if any(v - 2 <= c < v or c > v for c in objs):
+    if any(v - 2 <= c < v for c in objs):
         return None
     for k in range(v + 1, min(rng.stop, v + 10)):
         t = doc.tok(k)
@@ -299,6 +299,8 @@ def _complementizer(doc: Doc, v: int) -> int | None:
             t.tag == "VNW" and t.lemma.lower() == "dat" and "aanw" in t.features and k + 1 < rng.stop
             and is_word(doc.tok(k + 1)) and doc.tok(k + 1).tag not in ("WW",))
         if is_comp:
+            if any(v < c < k for c in objs):
+                return None      # "zegt iets dat …": a relative clause on the object
             h = t.head
             if h is not None and h != v and doc.tok(h).tag == "WW" and doc.tok(h).lemma != doc.tok(v).lemma \
                     and doc.tok(v).head != h and doc.tok(h).head != v:

@@ -1,6 +1,8 @@
 """Events inside quotes and reported speech carry the speaker; quotes list their events."""
 from __future__ import annotations
 
+import pytest
+
 from kroniek.records import ActorRef, Event, Quote, Span
 from kroniek.quotes.linking import link_events
 
@@ -65,3 +67,25 @@ def test_interrupted_quote_counts_only_its_parts():
     link_events([inside, between], [q])
     assert inside.attributed_to.text == "Zelensky"
     assert between.attributed_to is None and q.events == ["e1"]
+
+
+@pytest.mark.frog
+@pytest.mark.parametrize("text,who", [
+    ('"Rusland heeft gisteren Kiev gebombardeerd", zei president Zelensky.', "Zelensky"),
+    ("Volgens de Oekraïense regering heeft Rusland dinsdag Kiev aangevallen.", "regering"),
+    ("Zelensky zei dat Russische troepen de stad Charkiv hebben beschoten.", "Zelensky"),
+])
+def test_coded_events_inside_quotes_carry_the_speaker(analysed, text, who):
+    from kroniek.pipeline import available, get_factory
+    if not available("events"):
+        pytest.skip("the event coder is not installed")
+    a = analysed(text)
+    for stage in ("timex", "actors", "events", "quotes"):
+        if available(stage):
+            a = get_factory(stage)()(a)
+    (q,) = a.quotes
+    inside = [e for e in a.events if e.id in q.events]
+    if not inside:
+        pytest.skip("the event coder coded nothing inside this quote")
+    for e in inside:
+        assert who in (e.attributed_to.person or e.attributed_to.text)
