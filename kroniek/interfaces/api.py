@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable, List, Literal, Optional
 
-from fastapi import Body, FastAPI, HTTPException, Query
+from fastapi import Body, Depends, FastAPI, HTTPException, Query
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
@@ -160,8 +160,6 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
     ) -> EventFilter:
         return make_filter(actor, source, target, dyad, directed, cameo, root, plover, quadclass, mode, since,
                            until, article_since, article_until, text, article, min_confidence)
-
-    from fastapi import Depends
 
     @app.exception_handler(ValueError)
     async def _bad_value(_, exc: ValueError):
