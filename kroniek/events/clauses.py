@@ -105,7 +105,7 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
                     boundary = True
                 elif any(is_finite(x) for x in segments[-1]):
                     for x in rest:
-                        if x.text in PUNCT_BOUNDARY or (x.tag == "VG" and _lower(x) in coords):
+                        if x.text in PUNCT_BOUNDARY or (x.tag == "VG" and "onder" in x.features):
                             break
                         if is_finite(x):
                             boundary = True

@@ -245,6 +245,8 @@ class EventCoder:
                     entry, code, trig, consumed, repaired = m
                     f = self._verb_event(article, c, entry, code, trig, subj_sources, objs, patients, passive,
                                          repaired, clauses, resolved_sources, next_text)
+                    if f is None or not f.sources:
+                        consumed = set()   # "De Russische aanval op Kiev begon": the noun carries the event
                     if f is not None and c.parent is not None and c.parent in governing and c.kind in ("inf", "sub"):
                         f.mode = combine(f.mode, "hypothetical")   # what is demanded, refused or threatened
                     if f is not None and c.kind in ("inf", "sub") and c.parent is not None:
@@ -437,10 +439,15 @@ class EventCoder:
                     sources = van[:1]
                 if sources:
                     target = _target(entry.target, later, [], sources)
-            if not sources or target is None:
+            place_ref = None
+            if sources and target is None and entry.place_target:
+                place_ref = self._place_actor(article, Clause(sent=c.sent, tokens=[j for j in c.tokens if j > i][:8]),
+                                              entry.target)
+            if not sources or (target is None and place_ref is None):
                 continue
             f = Found(entry=entry, code=code, sources=sources, target=target, clause=c, trigger=[i], path=path,
                       symmetric=entry.symmetric)
+            f.target_ref = place_ref
             prev = [article.tokens[j].text.lower() for j in range(max(c.start, i - 3), i)]
             f.mode = "negated" if "geen" in prev else "asserted"
             if any(w.startswith(("geplande", "voorgenomen", "komende", "aanstaande")) for w in prev):
@@ -485,7 +492,13 @@ class EventCoder:
                 out.append(g)
         return out
 
+    def _sports(self, article: Article, sent: int) -> bool:
+        words = self.lex.words("sports_words")
+        return any(t.text.lower() in words or t.lemma.lower() in words for t in article.sentence_tokens(sent))
+
     def to_event(self, article: Article, f: Found) -> Optional[Event]:
+        if (f.entry.kind == "noun" or f.code[:2] in ("18", "19", "20")) and self._sports(article, f.clause.sent):
+            return None            # the words of war in a sports report
         if not f.sources:
             return None            # implicit agents are left empty, and an event needs a doer
         if f.target is None and f.target_ref is None and not f.entry.target_optional:

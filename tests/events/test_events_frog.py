@@ -211,3 +211,11 @@ def test_uncertain_whether_clause_is_hypothetical_and_sports_yield_nothing(coded
 def test_agreeing_to_talk_is_intent_to_meet(coded):
     e = one(coded("De Verenigde Staten en Rusland hebben afgesproken om volgende week in Riyad te praten."), "03")
     assert e.cameo == "036" and set(countries(e)) == {"USA", "RUS"}
+
+
+def test_nominal_attack_on_a_city_and_sports_reports(coded):
+    e = one(coded("De Russische aanval op Kiev begon in de vroege ochtend."), "19")
+    assert countries(e) == ("RUS", "UKR")
+    a = coded("De Nederlandse aanval op het Franse doel leverde in de tweede helft niets op, "
+              "want de Franse doelman hield stand.")
+    assert a.events == []
