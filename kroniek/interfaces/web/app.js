@@ -199,15 +199,19 @@ function renderMarkedText(box, art, gid) {
       if (m.kind === "quote") quote = true;
     }
     const classes = [...kinds].filter((k) => k !== "actor");
+    // actor mentions: a faint underline, the resolved CAMEO code on hover
+    const codes = seg.marks.map((i) => art.marks[i]).filter((m) => m.kind === "actor" && m.code).map((m) => m.code);
+    if (codes.length) classes.push("actor-mention");
+    const title = codes.length ? [...new Set(codes)].join(", ") : null;
     if (kinds.has("evidence")) {
-      const attrs = { class: [...classes, mine ? "current" : ""].join(" ").trim() };
+      const attrs = { class: [...classes, mine ? "current" : ""].join(" ").trim(), title };
       if (!mine && otherEvent !== null) {
-        attrs.title = "another event: click to open";
+        attrs.title = (title ? title + " · " : "") + "another event: click to open";
         attrs.onclick = () => { location.hash = `#event/${otherEvent}`; };
       }
       box.appendChild(el("mark", attrs, seg.text));
     } else if (classes.length) {
-      box.appendChild(el("span", { class: classes.join(" ") }, seg.text));
+      box.appendChild(el("span", { class: classes.join(" "), title }, seg.text));
     } else {
       box.appendChild(document.createTextNode(seg.text));
     }
