@@ -197,7 +197,7 @@ class EventCoder:
         self._discourse: dict[int, tuple[str, str]] = {}
         events = [self.to_event(article, f) for f in found]
         events = [e for e in events if e is not None]
-        events = merge_events(events)
+        events = merge_events(events, article.date)
         for n, e in enumerate(events, 1):
             e.id = f"e{n}"
         return events
@@ -599,15 +599,35 @@ def _overlap(a: Event, b: Event) -> bool:
     return bool(a.earliest and b.earliest and a.earliest <= b.latest and b.earliest <= a.latest)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
+def _weakly_dated(e: Event) -> bool:
+    """Dated by the document alone (no time expression, no discourse): a headline's present."""
+    return not e.timex and "date:discourse" not in e.rule
+
+
+def _compatible_dates(a: Event, b: Event, recent_from: Optional[str]) -> bool:
+    if _overlap(a, b):
+        return True
+    # "Israël valt Hamas aan" (headline, report day) and "heeft gisteren aangevallen": a
+    # document-dated mention fits a dated one from the week before the report
+    if recent_from is None or _weakly_dated(a) == _weakly_dated(b):
+        return False
+    dated = b if _weakly_dated(a) else a
+    return bool(dated.latest and dated.latest >= recent_from)
+
+
+def merge_events(events: list[Event], doc_date=None) -> list[Event]:
     """Mentions of one real event — same dyad (either way round when symmetric), same CAMEO
     root, same mode, overlapping dates — become one event with several evidence spans. The
     first mention stays the main one; the most specific code and the narrowest date win."""
+    recent_from = None
+    if doc_date is not None and doc_date.precision == "day":
+        import datetime as _dt
+        recent_from = (doc_date.earliest - _dt.timedelta(days=7)).isoformat()
     out: list[Event] = []
     for ev in events:
         home = None
         for o in out:
-            if o.cameo[:2] != ev.cameo[:2] or o.mode != ev.mode or not _overlap(o, ev):
+            if o.cameo[:2] != ev.cameo[:2] or o.mode != ev.mode or not _compatible_dates(o, ev, recent_from):
                 continue
             if o.timex and ev.timex and (o.earliest, o.latest) != (ev.earliest, ev.latest):
                 continue          # dated by two expressions that differ: two events
@@ -622,7 +642,10 @@ def merge_events(events: list[Event]) -> list[Event]:
         home.evidence.extend(ev.evidence)
         if _specificity(ev.cameo) > _specificity(home.cameo):
             home.cameo, home.plover, home.goldstein = ev.cameo, ev.plover, ev.goldstein
-        if ev.earliest and home.earliest and ev.earliest >= home.earliest and ev.latest <= home.latest:
+        if _weakly_dated(home) and not _weakly_dated(ev):
+            home.earliest, home.latest, home.timex = ev.earliest, ev.latest, ev.timex
+        elif ev.earliest and home.earliest and ev.earliest >= home.earliest and ev.latest <= home.latest \
+                and not (_weakly_dated(ev) and not _weakly_dated(home)):
             home.earliest, home.latest, home.timex = ev.earliest, ev.latest, ev.timex or home.timex
         home.place = home.place or ev.place
         home.symmetric = home.symmetric or ev.symmetric

@@ -130,3 +130,12 @@ def test_component_keeps_the_article_when_the_coder_fails(monkeypatch):
     assert out is a and out.events == [] and "ZeroDivisionError" in out.meta["events_error"]
     assert run(Article(id="y", date=DocDate.parse("2025-03"), text="")).events == []
 
+
+
+def test_headline_mention_merges_with_the_dated_lead():
+    head = _event("190", "ISR", "PSE", "2025-03-11", "2025-03-11", "valt aan")
+    lead = _event("190", "ISR", "PSE", "2025-03-10", "2025-03-10", "heeft gisteren aangevallen", timex="t1")
+    merged = merge_events([head, lead], DocDate.parse("2025-03-11"))
+    assert len(merged) == 1 and (merged[0].earliest, merged[0].latest) == ("2025-03-10", "2025-03-10")
+    old = _event("190", "ISR", "PSE", "2024-01-10", "2024-01-10", "in januari 2024", timex="t2")
+    assert len(merge_events([head, old], DocDate.parse("2025-03-11"))) == 2
