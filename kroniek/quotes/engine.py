@@ -437,9 +437,10 @@ def _te_infinitive(doc: Doc, v: int, words: list[int], lex: CueLexicon, end_tok:
     te = next((k for k in range(v + 1, end_tok) if doc.tok(k).lemma.lower() == "te" and doc.tok(k).tag == "VZ"
                and k + 1 < end_tok and doc.tok(k + 1).tag == "WW" and "inf" in doc.tok(k + 1).features
                and k not in doc.quoted), None)
-    if te is None or any(doc.tok(k).text in (",", ":", ";") or is_finite(doc.tok(k)) or doc.tok(k).lemma.lower() == "om"
-                         for k in range(v + 1, te)):
-        return None      # "om … te": a purpose, not what was said
+    if te is None or any(doc.tok(k).text in (",", ":", ";") or is_finite(doc.tok(k))
+                         or doc.tok(k).lemma.lower() in lex.te_blockers for k in range(v + 1, te)):
+        return None      # "om … te", "in een poging … te": a purpose, not what was said
+
     f = speaker_from_verb(doc, v, lex, "te-infinitive", cue, inverted=False)
     if not f or not f.speaker:
         return None

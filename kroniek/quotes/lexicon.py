@@ -36,7 +36,8 @@ class CueLexicon:
     generic_speakers: frozenset[str]
     pronouns: frozenset[str]
     time_words: frozenset[str] = frozenset()
-    own_account: tuple[tuple[str, ...], ...] = ()   # "naar eigen zeggen": the clause's subject claims it
+    own_account: tuple[tuple[str, ...], ...] = ()
+    te_blockers: frozenset[str] = frozenset()       # "om", "poging": a te-infinitive of purpose   # "naar eigen zeggen": the clause's subject claims it
     path: Path | None = field(default=None, compare=False)
 
     def entries(self, lemma: str) -> list[VerbCue]:
@@ -89,6 +90,7 @@ def load_lexicon(path: str | Path | None = None) -> CueLexicon:
         generic_speakers=frozenset(str(x).lower() for x in data.get("generic_speakers") or []),
         pronouns=frozenset(str(x).lower() for x in data.get("pronouns") or []),
         time_words=frozenset(str(x).lower() for x in data.get("time_words") or []),
+        te_blockers=frozenset(str(x).lower() for x in data.get("te_blockers") or []),
         own_account=tuple(tuple(str(x).lower().split()) for x in data.get("own_account") or []),
         path=path)
 
