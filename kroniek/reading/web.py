@@ -43,8 +43,12 @@ def _extract(html: bytes | str, url: Optional[str]):
     import trafilatura
     # Precision over recall: a crawl holds many pages that are not articles, and boilerplate
     # sentences ("Lees ook", cookie banners) would only make noise events.
+    # The date comes from the page's metadata or its URL only: htmldate's extensive search
+    # takes a year mentioned in the text and makes it 1 January of that year, which would
+    # anchor every relative date of the article on a made-up day.
     return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                       include_tables=False, favor_precision=True)
+                                       include_tables=False, favor_precision=True,
+                                       date_extraction_params={"extensive_search": False, "original_date": True})
 
 
 def _article_text(title: Optional[str], body: str) -> str:

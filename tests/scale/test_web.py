@@ -56,3 +56,14 @@ def test_language_skip_duplicates_and_bad_pages_are_counted_not_fatal(tmp_path):
     assert any(f == "kapot.warc.gz" and "not a readable WARC" in r for f, r in reasons)
     assert all(e.line for e in errors if e.file == str(warc))
     assert "skipped by language (en 1)" in stats.summary() and "2 duplicates" in stats.summary()
+
+
+def test_a_year_in_the_text_is_not_a_publication_date(tmp_path):
+    body = "Op 4 maart 2022 viel Rusland Oekraïne binnen met tanks en troepen. " * 5
+    page = f"<html><body><article><h1>Titel van het stuk</h1><p>{body}</p></article></body></html>"
+    (tmp_path / "zonder.html").write_text(page, encoding="utf-8")
+    [err] = list(iter_articles([tmp_path]))
+    assert isinstance(err, InputError) and err.reason == "no publication date found in the page"
+    warc = write_warc(tmp_path / "c.warc.gz", [("https://voorbeeld.nl/nieuws/2025/03/04/inval", page)])
+    [a] = list(iter_articles([warc]))
+    assert isinstance(a, Article) and a.date.iso() == "2025-03-04"          # a date in the URL is used
