@@ -403,6 +403,13 @@ class EventCoder:
             for a in cl.args:
                 if a.marker == "volgens":
                     return a.mention
+        for cl in clauses[c.index + 1:]:
+            # "…, zei de minister" / "…, meldt Reuters": a speech verb that opens the next clause
+            first = next((i for i in cl.tokens if article.tokens[i].tag != "LET"), None)
+            if first is not None and first == cl.finite and article.tokens[first].lemma.lower() in speech:
+                bare = [a for a in cl.args if a.marker in ("bare", "volgens")]
+                if bare:
+                    return bare[0].mention
         return None
 
     def _nominal_events(self, article: Article, c: Clause, consumed: set[int], next_text: str) -> list[Found]:

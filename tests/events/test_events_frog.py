@@ -219,3 +219,8 @@ def test_nominal_attack_on_a_city_and_sports_reports(coded):
     a = coded("De Nederlandse aanval op het Franse doel leverde in de tweede helft niets op, "
               "want de Franse doelman hield stand.")
     assert a.events == []
+
+
+def test_speech_verb_after_the_clause_attributes_the_event(coded):
+    e = one(coded("Israël heeft Hamas met raketten aangevallen, zei de Amerikaanse minister."), "19")
+    assert e.attributed_to is not None and e.attributed_to.country == "USA"
