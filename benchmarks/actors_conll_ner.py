@@ -74,6 +74,9 @@ def main() -> None:
     if args.limit:
         sents = sents[: args.limit]
     gold_all, pred_all = set(), set()
+    from kroniek.actors.kb import load_kb, normalise
+    kb = load_kb()
+    nationality: set[tuple] = set()      # predicted spans that are KB adjectives/demonyms
     analyzer = FrogAnalyzer(FrogConfig(skip="ap", extra_args=("-n",), timeout=600))
     t0 = time.monotonic()
     ntok = 0
@@ -109,7 +112,11 @@ def main() -> None:
                 cs, ce = art.tokens[f].start, art.tokens[l - 1].end
                 if cs in starts and ce in ends and starts[cs][0] == ends[ce][0]:
                     si, ti = starts[cs]
-                    pred_all.add((b + si, TYPE_MAP.get(typ, "MISC"), ti, ends[ce][1] + 1))
+                    key = (b + si, TYPE_MAP.get(typ, "MISC"), ti, ends[ce][1] + 1)
+                    pred_all.add(key)
+                    words = tuple(normalise(t.text) for t in art.tokens[f:l])
+                    if any(e.kind in ("adjective", "demonym") for e in kb.aliases.get(words, [])):
+                        nationality.add(key)
                 else:
                     pred_all.add((b, "MISALIGNED", cs, ce))
             ntok += sum(len(s) for s in batch)
@@ -128,6 +135,12 @@ def main() -> None:
         rec = tp / len(g) if g else 0.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
         lines.append(f"{typ:6} {len(g):6} {len(p):6} {prec:6.3f} {rec:6.3f} {f1:6.3f}")
+    loc_fp = {x for x in pred_all if x[1] == "LOC"} - gold_all
+    nat_fp = loc_fp & nationality
+    nat_as_misc = {x for x in nationality if x[1] == "LOC" and (x[0], "MISC", x[2], x[3]) in gold_all}
+    lines.append(f"Frog LOC not in the gold: {len(loc_fp)}; of these {len(nat_fp)} are nationality adjectives or "
+                 f"demonyms in the actor KB ({len(nat_as_misc)} of them gold MISC): the actor stage reads those "
+                 f"from the KB, not from NER")
     mis = sum(1 for x in pred_all if x[1] == "MISALIGNED")
     lines.append(f"Frog entities not on gold token boundaries: {mis}")
     report = "\n".join(lines)

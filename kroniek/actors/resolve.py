@@ -286,6 +286,7 @@ class Resolver:
         day = as_day(date, as_day(article.date)) if date is not None else as_day(article.date)
         self._home = self._home_country(article)
         seen: dict[str, int] = {}          # entity id -> first-seen order
+        local: dict[str, _Mention] = {}    # name word -> the person it named earlier in the article
         mentions: list[_Mention] = []
         for s in article.sentences:
             toks = article.tokens[s.first_token:s.last_token]
@@ -294,12 +295,49 @@ class Resolver:
             words = {normalise(t.text) for t in toks}
             hits = find_hits(self.kb, toks)
             found = self._sentence(article, s.index, toks, hits, day, seen, words)
+            found += self._short_names(article, toks, hits, found, local, s.index)
+            found.sort(key=lambda m: (m.first, m.last))
             for m in found:
                 if m.entity:
                     seen.setdefault(m.entity, len(seen))
+                self._remember_names(article, m, local)
             mentions.extend(found)
         self._chain(article, mentions, day)
         return [self._emit(article, m) for m in mentions]
+
+    def _remember_names(self, article: Article, m: _Mention, local: dict[str, "_Mention"]) -> None:
+        """After `Kim Jong-un` or `de Oekraïense onderhandelaar Oleksandr Kovalenko`, the
+        words of the name (`Kim`, `Kovalenko`) name that person for the rest of the article."""
+        if not m.person or m.kind == "pronoun":
+            return
+        name_words = [w for w in m.person.replace("-", " - ").split() if w[:1].isupper()]
+        if len(name_words) < 2:
+            return
+        text_words = {normalise(article.tokens[i].text) for i in range(m.first, m.last)}
+        for w in name_words:
+            key = normalise(w)
+            if len(key) < 3 or key not in text_words and normalise(m.person) not in text_words:
+                continue
+            if key in self.kb.aliases or (key,) in self.kb.aliases or (key,) in self.kb.roles:
+                continue
+            prev = local.get(key)
+            if prev is not None and prev.person != m.person:
+                local[key] = None          # two people share the word: it names neither
+            elif prev is None and key not in local:
+                local[key] = m
+
+    def _short_names(self, article: Article, toks: list[Token], hits: list[Hit], found: list["_Mention"],
+                     local: dict[str, "_Mention"], sent: int) -> list["_Mention"]:
+        out = []
+        covered = {i for h in hits for i in range(h.first, h.last)} | {i for m in found for i in range(m.first, m.last)}
+        for t in toks:
+            if t.i in covered or not _is_capitalised(t) or t.tag not in ("SPEC", "N"):
+                continue
+            ref = local.get(normalise(t.text))
+            if ref is None:
+                continue
+            out.append(replace(ref, first=t.i, last=t.i + 1, kind="person", sent=sent, fallback=None))
+        return out
 
     def _home_country(self, article: Article) -> str:
         """The country whose institutions bare nouns (`het kabinet`, `de Kamer`) name:
@@ -649,14 +687,31 @@ class Resolver:
         next_chain = 0
         for idx, m in enumerate(mentions):
             if m.entity is None and m.kind == "role" and m.office and m.code is None:
-                # Bare role: join the latest earlier mention with that office.
-                for prev in reversed(mentions[:idx]):
+                # Bare role: in apposition after a name (`Paul Blokhuis, staatssecretaris van ...`)
+                # it is that person's; otherwise it joins the latest earlier mention with that office.
+                before = article.tokens[m.first - 1] if m.first > 0 else None
+                named = article.tokens[m.first - 2] if m.first > 1 else None
+                if before is not None and before.text == "," and named is not None and named.sent == m.sent \
+                        and _is_capitalised(named) and (named.tag == "SPEC" or named.ner.endswith("PER")):
+                    left = next((p for p in mentions[:idx] if p.last == m.first - 1 and p.code), None)
+                    if left is not None:
+                        m.code, m.country, m.role, m.person, m.entity = left.code, left.country, left.role, left.person, left.entity
+                        m.gender = left.gender
+                    elif m.fallback:
+                        m.country, m.code, m.entity = m.fallback, f"{m.fallback}{m.role}", None
+                        j = m.first - 2
+                        while j > 0 and article.tokens[j - 1].sent == m.sent and _is_capitalised(article.tokens[j - 1]) \
+                                and article.tokens[j - 1].tag == "SPEC":
+                            j -= 1
+                        m.person = article.text[article.tokens[j].start:article.tokens[m.first - 2].end]
+                    m.fallback = None
+                for prev in reversed(mentions[:idx]) if m.code is None else ():
                     if prev.office == m.office and prev.code:
                         m.code, m.country, m.role, m.person, m.entity = prev.code, prev.country, prev.role, prev.person, prev.entity
                         m.gender = prev.gender
                         break
                 else:
-                    if m.fallback:
+                    if m.fallback and m.code is None:
                         m.country, m.code = m.fallback, f"{m.fallback}{m.role}"
                         m.entity = f"{m.fallback}:{m.role}"
                         holders = self.kb.holders(m.fallback, m.office, day)
@@ -672,12 +727,13 @@ class Resolver:
                     p = next(iter(near.values()))
                     m.code, m.role, m.person, m.entity, m.gender = \
                         p.code, p.role, p.person, p.entity, p.gender
-            if m.entity is None:
+            key = m.entity or (f"name:{normalise(m.person)}" if m.person and m.code else None)
+            if key is None:
                 continue
-            if m.entity not in chains:
-                chains[m.entity] = next_chain
+            if key not in chains:
+                chains[key] = next_chain
                 next_chain += 1
-            m.chain = chains[m.entity]
+            m.chain = chains[key]
         self._pronouns(article, mentions, chains)
 
     def _pronouns(self, article: Article, mentions: list[_Mention], chains: dict[str, int]) -> None:

@@ -237,3 +237,13 @@ def test_bare_office_noun_uses_the_article_or_the_home_country(analysed):
     a = analysed("De Belgische regering en de Vlaamse partijen zijn het eens. Het kabinet keurde het plan goed.",
                  "2024-05-01")
     assert find(a, "Het kabinet").code == "BELGOV"
+
+
+def test_later_short_name_joins_the_person(analysed):
+    a = analysed("De Oekraïense onderhandelaar Oleksandr Kovalenko zei dat er geen akkoord is. "
+                 "Kovalenko voegde eraan toe dat de gesprekken doorgaan.", "2025-03-10")
+    full = find(a, "De Oekraïense onderhandelaar Oleksandr Kovalenko")
+    short = find(a, "Kovalenko")
+    assert (short.code, short.person, short.chain) == ("UKRGOV", "Oleksandr Kovalenko", full.chain)
+    a = analysed("Trump looft Kim Jong-un. We gaan een ontmoeting hebben met Kim, zei hij.", "2018-04-24")
+    assert find(a, "Kim").person == "Kim Jong-un"
