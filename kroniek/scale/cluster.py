@@ -31,7 +31,10 @@ from ..records import Article, InputError
 from .stats import RunStats, memory_report
 
 PLUGIN_NAME = "kroniek-pipeline"
-SHARD_BYTES = 32 * 1024 * 1024   # JSON Lines files larger than this are cut into byte ranges
+# JSON Lines files larger than this are cut into byte ranges. A shard's results travel back
+# whole (with tokens, about ten times the input), so shards stay small; a few thousand
+# articles keep every worker busy for minutes.
+SHARD_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -164,21 +167,23 @@ def run_shard(shard: Shard, skip_ids: Optional[set[str]], languages: tuple[str, 
     plugin = _plugin()
     admission_stats = RunStats()
     admission = Admission(admission_stats, skip_ids, languages)
+    result: dict[str, Any] = {"shard": shard.id, "worker": get_worker().name}
     with plugin.lock:
-        items = list(process_overlapped(plugin.pipeline, admission.filter(read_shard(shard))))
-    result: dict[str, Any] = {"shard": shard.id, "worker": get_worker().name, "memory": memory_report(),
-                              "admission": admission_stats, "hashes": sorted(admission.seen)}
-    if out_dir is None:
-        result["items"] = items
-        return result
-    from .parquet import ParquetDataset
-    done = RunStats()
-    with ParquetDataset(out_dir, part=shard.id, with_tokens=with_tokens) as sink:
-        for item in items:
-            sink.write(item)
-            _tally(done, item)
-    result["done"] = done
-    result["errors"] = [i for i in items if isinstance(i, InputError)]
+        items = process_overlapped(plugin.pipeline, admission.filter(read_shard(shard)))
+        if out_dir is None:
+            result["items"] = list(items)
+        else:   # written as they come: a shard's articles are never all held in memory
+            from .parquet import ParquetDataset
+            done = RunStats()
+            errors: list[InputError] = []
+            with ParquetDataset(out_dir, part=shard.id, with_tokens=with_tokens) as sink:
+                for item in items:
+                    sink.write(item)
+                    _tally(done, item)
+                    if isinstance(item, InputError):
+                        errors.append(item)
+            result["done"], result["errors"] = done, errors
+    result.update(memory=memory_report(), admission=admission_stats, hashes=sorted(admission.seen))
     return result
 
 
