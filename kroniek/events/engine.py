@@ -480,8 +480,11 @@ class EventCoder:
 
     # -------------------------------------------------------------- building events
     def expand_targets(self, f: Found) -> list[Found]:
-        """"roepen Israël en Hamas op": one event per coordinated target (not for symmetric events,
-        whose two sides are source and target)."""
+        """"roepen Israël en Hamas op": one event per coordinated target, and per coordinated
+        source (not for symmetric events, whose two sides are source and target)."""
+        if len(f.sources) > 1 and not f.symmetric:
+            # "België en Nederland sturen wapens": one event per coordinated doer
+            return [g for src in f.sources for g in self.expand_targets(Found(**{**f.__dict__, "sources": [src]}))]
         if f.target is None or f.symmetric:
             return [f]
         args = f.clause.args

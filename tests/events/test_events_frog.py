@@ -224,3 +224,9 @@ def test_nominal_attack_on_a_city_and_sports_reports(coded):
 def test_speech_verb_after_the_clause_attributes_the_event(coded):
     e = one(coded("Israël heeft Hamas met raketten aangevallen, zei de Amerikaanse minister."), "19")
     assert e.attributed_to is not None and e.attributed_to.country == "USA"
+
+
+def test_coordinated_sources_give_one_event_each(coded):
+    a = coded("België en Nederland sturen wapens naar Oekraïne.")
+    aid = [e for e in a.events if e.cameo.startswith("07")]
+    assert {e.source.country for e in aid} == {"BEL", "NLD"} and {e.target.country for e in aid} == {"UKR"}
