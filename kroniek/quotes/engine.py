@@ -77,6 +77,8 @@ def verb_cue(doc: Doc, v: int, lex: CueLexicon, frame: str) -> VerbCue | None:
     t = doc.tok(v)
     if t.tag != "WW" or v in doc.quoted:
         return None
+    if "inf" in t.features and v > 0 and doc.tok(v - 1).lemma.lower() == "te":
+        return None      # "is te verklaren door", "weigerde te zeggen": nobody says it here
     svp = [c for c in doc.children.get(v, []) if doc.tok(c).rel == "svp"]
     svp_lemmas = {doc.tok(c).lemma.lower() for c in svp} | {doc.tok(c).text.lower() for c in svp}
     lemma = t.lemma.lower().replace("_", "")

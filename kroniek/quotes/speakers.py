@@ -144,6 +144,13 @@ def person_mentions(doc: Doc, lex: CueLexicon) -> list[PersonMention]:
                 a, b = min(a, i), max(b, j)
             else:
                 a, b = i, j
+            text = doc.article.text
+            word = toks[i].text
+            scare = text[toks[i].start - 1:toks[i].start] in "'‘’\"“„" and toks[i].start > 0
+            acronym = j - i == 1 and word.isupper() and len(word) <= 5     # "GM", "NPD": organisations
+            if scare or acronym:
+                i = j
+                continue
             if not any(p.first < b and a < p.last for p in out):   # the actor stage's mention wins
                 out.append(PersonMention(a, b, head if head is not None else i, head is not None, actor_ref(doc, a, b, i)))
             i = j
