@@ -738,6 +738,14 @@ class Resolver:
 
     def _pronouns(self, article: Article, mentions: list[_Mention], chains: dict[str, int]) -> None:
         persons = [m for m in mentions if m.entity and m.entity.startswith("person:")]
+        # Named people the KB does not know (an unknown name with a role, or a bare PER name):
+        # where one is named after the candidate, the pronoun may be theirs: left unresolved.
+        strangers = [(m.sent, m.last) for m in mentions
+                     if m.person and not (m.entity and m.entity.startswith("person:")) and m.kind != "pronoun"]
+        known = {i for m in persons for i in range(m.first, m.last)}
+        for t in article.tokens:
+            if t.ner.endswith("PER") and t.i not in known and _is_capitalised(t):
+                strangers.append((t.sent, t.i + 1))
         new: list[_Mention] = []
         for t in article.tokens:
             if t.tag != "VNW" or "pers" not in t.features or t.rel != "su":
@@ -756,7 +764,11 @@ class Resolver:
             cands = {m.entity for m in reach if m.gender == gender}
             others = {m.entity for m in reach if m.gender is None}
             if len(cands) == 1 and not others:
-                ref = next(m for m in reversed(reach) if m.entity in cands)
+                ref = max((m for m in reach if m.entity in cands), key=lambda m: m.last)
+                later = [x for x in strangers if ((x[0] == t.sent and x[1] <= t.i) or x[0] == t.sent - 1)
+                         and x[1] > ref.last]
+                if later:
+                    continue      # the last person named before the pronoun is someone else
                 new.append(replace(ref, first=t.i, last=t.i + 1, kind="pronoun", sent=t.sent))
         if new:
             mentions.extend(new)

@@ -147,6 +147,10 @@ def test_pronoun_resolved_only_when_safe(analysed):
     # two men in reach: "hij" stays unresolved
     a = analysed("Trump sprak dinsdag met Poetin. Hij zei dat het gesprek goed was.", "2025-03-10")
     assert not [m for m in resolve_article(a) if m.kind == "pronoun"]
+    # an unknown man named after the known one: "hij" may be his
+    a = analysed("Trump ontving dinsdag de Oekraïense onderhandelaar Oleksandr Kovalenko. Hij zei dat het gesprek "
+                 "goed was.", "2025-03-10")
+    assert not [m for m in resolve_article(a) if m.kind == "pronoun"]
     # plural "ze" after two leaders is not a person
     a = analysed("De Duitse bondskanselier Angela Merkel en de Franse president Emmanuel Macron spraken met elkaar. "
                  "Ze waren het eens.", "2018-06-03")
