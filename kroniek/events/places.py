@@ -60,6 +60,20 @@ def _cities() -> dict[str, dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _landmarks() -> dict[str, dict]:
+    from ..resources import package_data
+    out: dict[str, dict] = {}
+    with open(package_data("events", "lexicon", "landmarks.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, country, city = line.rstrip("\n").split("\t")
+            c = _cities().get(city.lower())
+            out[name.lower()] = {"country": country, **({"lat": c["lat"], "lon": c["lon"]} if c and c["country"] == country else {})}
+    return out
+
+
 def _latin(s: str) -> bool:
     return all(ord(ch) < 0x250 or ch in "’'-" for ch in s)
 
@@ -69,6 +83,9 @@ def resolve(name: str) -> Optional[dict]:
     key = " ".join(name.split()).lower()
     if not key:
         return None
+    landmark = _landmarks().get(key)
+    if landmark:
+        return {"text": name, **landmark}
     city = _cities().get(key)
     country = _countries().get(key)
     if country and (not city or city["population"] < 1_000_000):

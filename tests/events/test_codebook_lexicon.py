@@ -94,6 +94,7 @@ def test_places_resolve_dutch_exonyms():
     assert places.resolve("Jeddah")["country"] == "SAU" and "lat" in places.resolve("Jeddah")
     assert places.resolve("Oekraïne")["country"] == "UKR"
     assert places.resolve("Nergenshuizen") is None
+    assert places.resolve("Witte Huis")["country"] == "USA"        # a seat, not a populated place
 
 
 def _event(code, src, tgt, e, l, text, symmetric=False, timex=None):
