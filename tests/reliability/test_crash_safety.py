@@ -105,7 +105,8 @@ def test_sigkill_mid_batch_then_rerun(tmp_path, fake_frog, reference):
         snap = snapshot(db)  # opens cleanly; only whole articles, identical to the clean run's
         assert all(snap[k] == reference[k] for k in snap)
         stored_after_kill.append(len(snap))
-    assert 0 < stored_after_kill[0] < 70 and stored_after_kill[-1] < 70, stored_after_kill
+    # Killed mid-batch: some articles stored, not all (a kill may land before the first commit).
+    assert any(0 < n < 70 for n in stored_after_kill) and stored_after_kill[-1] < 70, stored_after_kill
     r = subprocess.run(ingest_cmd(db), env=dict(os.environ), cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
     said = " ".join(r.stderr.split())
