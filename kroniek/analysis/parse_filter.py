@@ -40,6 +40,9 @@ from .frog import FrogConfig, FrogError, FrogProcess, FrogRow
 log = logging.getLogger(__name__)
 
 
+QUOTE_MARKS = frozenset(['"', "“", "”", "„", "«", "»", ",,", "''", "‘", "’", "'"])
+
+
 @dataclass(frozen=True)
 class Predicate:
     """One lexicon entry as the filter sees it: every `with_all` pattern in the sentence, and
@@ -81,6 +84,7 @@ class FilterLexicon:
     actor_pronouns: frozenset[str] = frozenset()
     actor_pos: tuple[str, ...] = ()
     complete: bool = True      # False: the event lexicon was missing; parse everything
+    quote_sentences: bool = False   # parse every sentence with a quote mark (and an actor)
 
     # -- loading --------------------------------------------------------------
     @classmethod
@@ -92,7 +96,8 @@ class FilterLexicon:
         particles); `events_dir` reads the YAML files of another folder instead."""
         conf = yaml.safe_load((settings or package_data("analysis", "parse_filter.yaml")).read_text("utf-8"))
         lex = cls(actor_pronouns=frozenset(conf.get("actor_pronouns") or ()),
-                  actor_pos=tuple(conf.get("actor_pos_prefixes") or ()))
+                  actor_pos=tuple(conf.get("actor_pos_prefixes") or ()),
+                  quote_sentences=bool(conf.get("include_quote_sentences")))
         try:
             if events_dir is None:
                 lex._from_event_coder()
@@ -107,7 +112,8 @@ class FilterLexicon:
         if conf.get("include_quote_cues"):
             try:
                 data = yaml.safe_load((cues or package_data("quotes", "cues.yaml")).read_text("utf-8")) or {}
-                for lemma in (data.get("verbs") or {}):
+                # the cue verbs, and the source words (volgens, aldus) that name a speaker
+                for lemma in [*(data.get("verbs") or {}), *(data.get("sources") or {})]:
                     lex.predicates.setdefault(str(lemma).lower(), []).append(Predicate())
             except (OSError, yaml.YAMLError, AttributeError) as exc:
                 log.warning("parse filter: quote cues not readable (%s); every sentence is parsed", exc)
@@ -188,7 +194,11 @@ class FilterLexicon:
     def needs_parse(self, tokens: list[Token]) -> bool:
         if not self.complete:
             return True
-        return any(self.is_potential_actor(t) for t in tokens) and self.has_predicate(tokens)
+        if not any(self.is_potential_actor(t) for t in tokens):
+            return False
+        if self.quote_sentences and any(t.text in QUOTE_MARKS for t in tokens):
+            return True   # "…", lachte hij: any verb can attribute a quote; the quote engine needs the parse
+        return self.has_predicate(tokens)
 
 
 def _entries(path: Path) -> list[dict]:
