@@ -539,7 +539,7 @@ class EventCoder:
                    earliest=earliest, latest=latest, evidence=[evidence], trigger=trig,
                    sentence=article.sentence_text(s), confidence=max(0.05, min(0.95, f.confidence)),
                    plover=codebook.plover(f.code), goldstein=codebook.goldstein(f.code),
-                   quadclass=codebook.quadclass(f.code), place=self._place(article, c),
+                   quadclass=codebook.quadclass(f.code), place=self._event_place(article, c),
                    attributed_to=f.attributed.ref() if f.attributed else None,
                    symmetric=f.symmetric, timex=tid, rule=f"{f.entry.name}|{f.path}")
         return ev
@@ -573,20 +573,31 @@ class EventCoder:
         e, l = dating.from_document(article.date, tns, f.mode)
         return e, l, None
 
+    def _event_place(self, article: Article, c: Clause) -> Optional[dict]:
+        """The place named in the event's clause, else in the clause that governs it
+        ("In Jeddah is afgesproken om … te ondertekenen")."""
+        hit = self._place(article, c)
+        if hit is None and c.kind in ("inf", "sub", "conj") and c.parent is not None:
+            parent = next((k for k in split_clauses(article, c.sent, self.lex) if k.index == c.parent), None)
+            if parent is not None:
+                hit = self._place(article, parent)
+        return hit
+
     def _place(self, article: Article, c: Clause, preps: tuple[str, ...] = ("in", "te")) -> Optional[dict]:
         toks = [article.tokens[i] for i in c.tokens]
         for k, t in enumerate(toks):
             if t.text.lower() not in preps:
                 continue
             j = k + 1
-            while j < len(toks) and (toks[j].tag in ("LID", "ADJ") or toks[j].text.lower() == "het"):
+            while j < len(toks) and toks[j].tag in ("LID", "ADJ") and not toks[j].text[:1].isupper():
                 j += 1
             name = []
-            while j < len(toks) and toks[j].text[:1].isupper() and toks[j].tag in ("SPEC", "N"):
+            while j < len(toks) and toks[j].text[:1].isupper() and toks[j].tag in ("SPEC", "N", "ADJ"):
                 name.append(toks[j].text)
                 j += 1
-            if name:
-                hit = places.resolve(" ".join(name))
+            # "het Witte Huis" is a name; in "het Saudische Jeddah" the adjective is not part of it
+            for first in range(len(name)):
+                hit = places.resolve(" ".join(name[first:]))
                 if hit:
                     return hit
         return None
