@@ -17,7 +17,9 @@ Modes (run one after the other, never two at once):
              leaves out Frog's chunker (no stage reads chunk tags).
 - nochunk-N: (optional) parse everywhere, chunker left out: what the filter alone gains.
 Kroniek's times are wall time and "steady" time (from the first article out to the last, so
-Frog's ~8 s start-up is left out, as for the floor). Tokens are kroniek's words (a Frog
+Frog's ~8 s start-up is left out, as for the floor), and CPU seconds of all its processes:
+within one worker, Frog and the Python stages overlap on two cores, so wall time alone would
+flatter one worker against `frog` on one core. Tokens are kroniek's words (a Frog
 multiword unit is split into its words); the floor counts Frog's rows. Peak memory is per
 worker: its Python process and its Frog process(es) (VmHWM). Events of every mode are
 compared with those of full-1: the filter and the workers must not change them.
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -77,6 +80,12 @@ def build_corpus(tmp: Path, limit: int | None) -> list[str]:
     return inputs
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children (Frogs, worker processes)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def _vm_hwm_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -94,25 +103,28 @@ def run_floor(paragraphs: list[str]) -> dict:
         full.write_text("\n\n".join(" ".join(p.split()) for p in paragraphs) + "\n")
         env = dict(os.environ, OMP_NUM_THREADS="1")
 
-        def timed(path: Path) -> tuple[float, float]:
+        def timed(path: Path) -> tuple[float, float, float]:
             peak = [0.0]
+            c0 = _cpu()
             t0 = time.monotonic()
             proc = subprocess.Popen(["frog", "--skip=a", "-t", str(path), "-o", str(out)], env=env, cwd=tmp,
                                     stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
             while proc.poll() is None:
                 peak[0] = max(peak[0], _vm_hwm_mb(proc.pid))
                 time.sleep(0.2)
-            return time.monotonic() - t0, peak[0]
-        startup, _ = timed(one)
-        total, peak = timed(full)
+            return time.monotonic() - t0, peak[0], _cpu() - c0
+        startup, _, startup_cpu = timed(one)
+        total, peak, cpu = timed(full)
         rows = sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.strip())
     return {"mode": "floor", "wall": total, "steady": total - startup, "startup": startup, "tokens": rows,
+            "cpu": cpu, "steady_cpu": cpu - startup_cpu,
             "steady_tokens": rows, "workers": {"frog": {"python_mb": 0.0, "frog_mb": peak, "frogs": 1}}}
 
 
 def run_kroniek(inputs: list[str], workers: int, kind: str) -> dict:
     stats = RunStats()
     config = {"filter": {"frog": {"parse_filter": True}}, "nochunk": {"frog": {"skip": "c"}}}.get(kind, {})
+    c0 = _cpu()
     t0 = time.monotonic()
     first = None
     articles: list[Article] = []
@@ -128,10 +140,11 @@ def run_kroniek(inputs: list[str], workers: int, kind: str) -> dict:
         else:
             failed += 1
     end = time.monotonic()
+    cpu = _cpu() - c0   # Frogs and workers are waited for when the run closes them
     tokens = sum(len(a.tokens) for a in articles)
     return {"mode": f"{kind}-{workers}", "wall": end - t0,
             "steady": end - (first or end), "tokens": tokens, "steady_tokens": tokens - first_tokens,
-            "articles": len(articles), "failed": failed, "events": sorted(events),
+            "articles": len(articles), "failed": failed, "events": sorted(events), "cpu": cpu,
             "sentences": stats.sentences, "parsed": stats.parsed_sentences, "workers": stats.workers}
 
 
@@ -169,9 +182,9 @@ def report(results: list[dict]) -> None:
     base = next((r for r in results if r["mode"] == "full-1"), None)
     one = {r["mode"].split("-")[0]: r for r in results if r["mode"].endswith("-1")}
     print()
-    print("| mode | wall s | steady s | tokens/s | articles/s | × floor | × 1 worker | parsed | events | "
+    print("| mode | wall s | steady s | CPU s | tokens/s | articles/s | × floor | × 1 worker | parsed | events | "
           "same events as full-1 | peak MB per worker (python + frog) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         steady = max(r["steady"], 1e-9)
         tps = r["steady_tokens"] / steady
@@ -188,10 +201,13 @@ def report(results: list[dict]) -> None:
         else:
             same, n_events = "—", "—"
         mem = "; ".join(f"{m.get('python_mb', 0):.0f} + {m.get('frog_mb', 0):.0f}" for m in r["workers"].values())
-        print(f"| {r['mode']} | {r['wall']:.1f} | {steady:.1f} | {tps:.0f} | {aps:.2f} | {vs_floor} | {vs_one} | "
+        print(f"| {r['mode']} | {r['wall']:.1f} | {steady:.1f} | {r.get('cpu', 0):.0f} | {tps:.0f} | {aps:.2f} | "
+              f"{vs_floor} | {vs_one} | "
               f"{parsed} | {n_events} | {same} | {mem} |")
     if floor:
-        print(f"\nfloor: frog start-up {floor['startup']:.1f} s subtracted; {floor['tokens']} Frog rows")
+        print(f"\nfloor: frog start-up {floor['startup']:.1f} s subtracted ({floor['cpu'] - floor['steady_cpu']:.0f} "
+              f"CPU s); {floor['tokens']} Frog rows")
+    print("CPU s: user + system time of the run and of every process it started, Frog start-ups included")
 
 
 if __name__ == "__main__":
