@@ -282,6 +282,7 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
                                              startup_timeout=config.startup_timeout,
                                              max_parser_tokens=config.max_parser_tokens, extra_args=("-n",)))
         self.lexicon = lexicon or default_lexicon()
+        self.parse_nothing = "p" in config.skip   # --skip p: the user wants no parse at all
         self.sentences = 0
         self.parsed = 0
         self.seconds = {"tagger": 0.0, "parser": 0.0}   # time in each Frog (for the benchmark)
@@ -303,7 +304,7 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
 
     def tag(self, article: Article) -> Article:
         """Tokens, lemmas, POS, entities for every sentence (the tagger Frog)."""
-        if self._starting is None and self.parser.proc is None:
+        if self._starting is None and self.parser.proc is None and not self.parse_nothing:
             # Both Frogs load their models at once (about 8 s each, on two cores in parallel).
             self._starting = threading.Thread(target=self._start_parser, daemon=True)
             self._starting.start()
@@ -314,8 +315,10 @@ class FilteredFrogAnalyzer(FrogAnalyzer):
 
     def parse(self, article: Article) -> Article:
         """Heads and relations for the sentences that `needs_parse` (the parser Frog)."""
-        chosen = [s for s in article.sentences if self.lexicon.needs_parse(article.sentence_tokens(s))]
         self.sentences += len(article.sentences)
+        if self.parse_nothing:
+            return article
+        chosen = [s for s in article.sentences if self.lexicon.needs_parse(article.sentence_tokens(s))]
         if not chosen:
             return article
         lines = [" ".join(t.text for t in article.sentence_tokens(s)) for s in chosen]
