@@ -4,20 +4,28 @@ Frog's tokenizer, tagger, lemmatizer and entity recognizer are cheap next to its
 parser (about half of Frog's time on news text). With the filter on, the analysis runs in
 two Frog configurations, each a kept-alive process:
 
-1. the *tagger* Frog (`--skip=p`): every sentence gets tokens, lemmas, POS, NER and chunks;
+1. the *tagger* Frog (`--skip=acp`): every sentence gets tokens, lemmas, POS and entities
+   (the chunker is left out too: no stage reads chunk tags, and it costs about as much as
+   tagging and entities together; `chunks=True` keeps it);
 2. the *parser* Frog (`--skip=actn -n`): the sentences that hold a candidate event
    predicate and a potential actor (`needs_parse`) are sent again, one per line, as the
    tagger Frog's tokens, so that the parser sees exactly those tokens. Frog tags and parses
-   sentence by sentence, so a sentence parsed alone gets the parse it gets in its article.
+   sentence by sentence, so a sentence parsed alone gets the parse it gets in its article
+   (checked in tests/scale/test_parse_filter.py).
 
-Other sentences keep `Sentence.parsed = False` and tokens without heads.
+Other sentences keep `Sentence.parsed = False` and tokens without heads. The two Frogs are
+two steps (`steps()`), so a runner can tag one article while the previous one is parsed.
 
-The predicates are read from the event coder's lexicon (kroniek/events/lexicon/*.yaml) through
-`FilterLexicon.load()`: the `verb` and `noun` lemmas of its entries, plus the `with` words for
-light verbs (voeren/houden count only beside gesprek, overleg, ...). The potential actors are
-named entities, proper nouns, personal pronouns, capitalised adjectives (demonyms) and the
-role nouns of kroniek/actors/data/roles.yaml. If a lexicon cannot be read, every sentence is
-parsed: the filter never drops a parse it cannot justify.
+Candidate predicates are what the event coder could match, read through its own loader
+(`kroniek.events.lexicon.load`): verb entries with their `with` patterns and multiword
+parts, separable verbs through the coder's particles, the inflected forms it uses to repair
+tags, and event nouns including compounds; matched on the whole sentence, a superset of the
+coder's clause-level match. Quote cue verbs and source words (kroniek/quotes/cues.yaml)
+count too, see parse_filter.yaml. Potential actors are named entities, proper nouns,
+personal pronouns, capitalised adjectives (demonyms) and the role nouns of
+kroniek/actors/data/roles.yaml. Time expressions need no parse of their own: the coder dates
+an event from its own sentence, which is parsed. If the event lexicon cannot be read, every
+sentence is parsed: the filter never drops a parse it cannot justify.
 """
 from __future__ import annotations
 
