@@ -158,7 +158,8 @@ def dutch_verb_forms(lemma: str) -> set[str]:
         stem = stem[:-1] + "s"
     soft = stem[-1] in "tkfschp" or stem.endswith("x")
     past = "te" if soft else "de"
-    return {stem, stem + "t" if not stem.endswith("t") else stem, stem + past, stem + past + "n"}
+    # the plural present is the infinitive itself ("De VS delen inlichtingen", delen tagged as noun)
+    return {lemma, stem, stem + "t" if not stem.endswith("t") else stem, stem + past, stem + past + "n"}
 
 
 @lru_cache(maxsize=1)

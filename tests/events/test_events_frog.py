@@ -230,3 +230,14 @@ def test_coordinated_sources_give_one_event_each(coded):
     a = coded("België en Nederland sturen wapens naar Oekraïne.")
     aid = [e for e in a.events if e.cameo.startswith("07")]
     assert {e.source.country for e in aid} == {"BEL", "NLD"} and {e.target.country for e in aid} == {"UKR"}
+
+
+@pytest.mark.parametrize("text,code,pair", [
+    ("Rusland voert gesprekken met China over gasleveringen.", "040", ("RUS", "CHN")),
+    ("De Europese Unie legt nieuwe sancties op aan Rusland.", "163", ("IGO", "RUS")),
+    ("Frankrijk sluit een akkoord met Duitsland over de bouw van tanks.", "057", ("FRA", "DEU")),
+    ("De Verenigde Staten delen inlichtingen met Israël.", "064", ("USA", "ISR")),
+])
+def test_light_verb_constructions(coded, text, code, pair):
+    e = one(coded(text), code[:2])
+    assert e.cameo == code and countries(e) == pair
