@@ -1,9 +1,11 @@
 """JSON Lines: one article a line with `id`, `date`, `text`, optional `title`, `url`, `source`."""
 from __future__ import annotations
 
+import codecs
+import gzip
 import json
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterable, Iterator
 
 from ..records import Article, DocDate, InputError, InputProblem
 from .decode import decode_bytes
@@ -32,50 +34,88 @@ def article_from_record(rec: object, file: str, line: int) -> Article:
 
 
 def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
+    """Stream the file line by line (a JSON Lines file may be many GB; reading it whole took
+    three times its size in memory), each line decoded on its own: a damaged line (bad bytes,
+    the NUL-filled tail a crashed writer leaves) costs that line only. Gzip-compressed files
+    are read as such. UTF-16/32 files, which cannot be split into lines as bytes, are read whole."""
     file = str(path)
     try:
-        data = path.read_bytes()
+        fh = open(path, "rb")
     except OSError as exc:
         yield InputError(file=file, reason=f"cannot read: {exc.strerror or exc}")
         return
-    try:
-        # Only "\n" ends a line: str.splitlines() also breaks at U+2028, U+0085, \x1e ...,
-        # which JSON strings may hold unescaped, and would cut a good record in two.
-        lines: list[str | InputProblem] = list(decode_bytes(data, file)[0].split("\n"))
-    except InputProblem as exc:
-        salvaged = _decode_line_by_line(data, file)
-        if salvaged is None:
+    with fh:
+        try:
+            head = fh.read(65536)
+            fh.seek(0)
+            stream: IO[bytes] = fh
+            if head.startswith(b"\x1f\x8b"):
+                stream = gzip.open(fh)
+                head = stream.read(65536)
+                stream.seek(0)
+            whole = _whole_file_encoding(head, file)
+        except (OSError, EOFError) as exc:
+            yield InputError(file=file, reason=f"cannot read: {exc}")
+            return
+        except InputProblem as exc:
             yield InputError(file=file, line=exc.line, reason=exc.reason)
             return
-        lines = salvaged
-    if not any(isinstance(line, str) and line.strip() for line in lines):
-        yield InputError(file=file, reason="empty file")
-        return
-    for n, line in enumerate(lines, 1):
-        if isinstance(line, InputProblem):
-            yield InputError(file=file, line=n, reason=line.reason)
-            continue
-        if not line.strip():
-            continue
+        if whole:
+            lines: Iterable[bytes | str] = decode_bytes(stream.read(), file)[0].split("\n")
+        else:
+            lines = stream  # binary lines end at b"\n" only, never at U+2028 or U+0085 inside a text
+        seen_text = False
+        n = 0
         try:
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", file, n) from None
-            yield article_from_record(rec, file, n)
-        except InputProblem as exc:
-            yield InputError(file=file, line=n, reason=exc.reason)
+            for n, raw in enumerate(lines, 1):
+                try:
+                    line = raw if isinstance(raw, str) else _decode_line(raw, n, file)
+                    if not line.strip():
+                        continue
+                    seen_text = True
+                    try:
+                        rec = json.loads(line)
+                    except json.JSONDecodeError as exc:
+                        raise InputProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", file, n) from None
+                    yield article_from_record(rec, file, n)
+                except InputProblem as exc:
+                    seen_text = True
+                    yield InputError(file=file, line=n, reason=exc.reason)
+        except (OSError, EOFError) as exc:  # a truncated gzip stream, a read error
+            yield InputError(file=file, line=n + 1, reason=f"cannot read further: {exc}")
+            return
+        if not seen_text:
+            yield InputError(file=file, reason="empty file")
 
 
-def _decode_line_by_line(data: bytes, file: str) -> list[str | InputProblem] | None:
-    """A file that does not decode as a whole (NUL bytes, a stretch of bad bytes) is decoded
-    line by line, so a damaged line (such as the NUL-filled tail a crashed writer leaves)
-    costs that line only. None when no line decodes: then the file is not text at all."""
-    out: list[str | InputProblem] = []
-    for n, chunk in enumerate(data.split(b"\n"), 1):
-        try:
-            out.append(decode_bytes(chunk, file)[0])
-        except InputProblem as exc:
-            reason = "NUL bytes in this line: damaged or binary data" if "NUL" in exc.reason else exc.reason
-            out.append(InputProblem(reason, file, n))
-    return out if any(isinstance(x, str) and x.strip() for x in out) else None
+def _whole_file_encoding(head: bytes, file: str) -> bool:
+    """True for UTF-16/32 text (read whole); InputProblem for a binary file (judged on its
+    first 64 KB: no line of it decodes); False for line-by-line text."""
+    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    if b"\x00" not in head:
+        return False
+    try:
+        _, enc = decode_bytes(head[: len(head) - len(head) % 2], file)
+        return enc.startswith("utf-16")
+    except InputProblem:
+        pass
+    for chunk in head.split(b"\n")[:-1] or [head]:
+        if b"\x00" not in chunk and chunk.strip():
+            return False  # some lines are text: damaged lines are reported one by one
+    raise InputProblem("binary file (NUL bytes), not text", file)
+
+
+def _decode_line(raw: bytes, n: int, file: str) -> str:
+    if n == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    if b"\x00" in raw:  # valid UTF-8, but never in JSON text: a damaged line
+        raise InputProblem("NUL bytes in this line: damaged or binary data", file, n)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return decode_bytes(raw, file)[0]  # Windows-1252, or a clear reason
+    except InputProblem as exc:
+        raise InputProblem(exc.reason, file, n) from None

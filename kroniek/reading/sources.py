@@ -28,6 +28,7 @@ def _load_builtin_readers() -> None:
     from .text import read_text_file
     READERS.setdefault(".txt", read_text_file)
     READERS.setdefault(".jsonl", read_jsonl_file)
+    READERS.setdefault(".jsonl.gz", read_jsonl_file)  # the reader sees the gzip header itself
     try:  # web formats are optional extras
         from . import web  # noqa: F401  (registers .html, .warc, ...)
     except ImportError:
