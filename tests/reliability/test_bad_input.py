@@ -7,6 +7,7 @@ code, errors.jsonl, the message on stderr, and every good article written comple
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ class Case:
     ok: dict[str, str] = field(default_factory=dict)              # article id -> expected text
     errors: list[tuple[int | None, str]] = field(default_factory=list)  # (line, reason substring)
     needs: str = ""                # a file ending whose reader must be registered
+    prefix: str = ""               # cut-off input: the articles before the cut (ids PREFIX0, 1, ...), then one error
 
 
 def write(data: bytes | str, encoding: str = "utf-8") -> Callable[[Path], None]:
@@ -89,6 +91,13 @@ def warc_truncated(p: Path) -> None:
         writer.write_record(rec)
     data = buf.getvalue()
     p.write_bytes(data[: len(data) - (150 if p.name.endswith(".gz") else 300)])  # the second record is cut off
+
+
+def gzip_cut(p: Path) -> None:
+    """A gzip-compressed JSON Lines file cut off halfway (a download or copy that stopped)."""
+    data = gzip.compress("".join(json.dumps({"id": f"t{i}", "date": "2025-06-02", "text": f"{i} {BODY}",
+                                             "pad": os.urandom(300).hex()}) + "\n" for i in range(400)).encode())
+    p.write_bytes(data[: len(data) // 2])
 
 
 CASES: list[Case] = [
@@ -141,6 +150,12 @@ CASES: list[Case] = [
                                 + json.dumps({"id": "c3", "date": "2025-05-03", "text": ACCENTED}).encode() + b"\n"
                                 + b"\x00" * 4096),
          ok={"c1": BODY, "c3": ACCENTED}, errors=[(2, "NUL bytes in this line"), (4, "NUL bytes in this line")]),
+    Case("packed.jsonl.gz", lambda p: p.write_bytes(gzip.compress(
+        (json.dumps({"id": "g1", "date": "2025-06-01", "text": BODY}) + "\n").encode() * 1)), ok={"g1": BODY}),
+    # gzip cut off: the whole lines before the cut are read, then one error for the rest
+    Case("cut.jsonl.gz", gzip_cut,
+         ok={}, errors=[(None, "cannot read further")], prefix="t"),
+    Case("binary.jsonl", write(bytes(range(256)) * 64), errors=[(None, "binary file")]),
     Case("bom.jsonl", write(codecs.BOM_UTF8 + json.dumps({"id": "jb", "date": "2025-03", "text": BODY}).encode()),
          ok={"jb": BODY}),
     Case("empty.jsonl", write(b"\n\n"), errors=[(None, "empty file")]),
@@ -183,6 +198,9 @@ def test_case_alone(tmp_path, case):
         pytest.skip(f"no reader for {case.needs} yet")
     (path,) = [tmp_path / c.name for c in build(tmp_path, [case])]
     arts, errs = read(path)
+    if case.prefix:
+        check_prefix(case, arts, errs, str(path))
+        return
     if ".warc" not in case.name:
         assert {a.id: a.text for a in arts} == case.ok
     if ".warc" in case.name:  # the whole first record is read, the cut-off second one refused
@@ -197,6 +215,13 @@ def test_case_alone(tmp_path, case):
     for e, (_, reason) in zip(errs, case.errors):
         assert reason in e.reason, e
         assert str(path) in str(e)
+
+
+def check_prefix(case: Case, arts: list, errs: list, path: str) -> None:
+    assert [a.id for a in arts] == [f"{case.prefix}{i}" for i in range(len(arts))] and len(arts) > 3
+    assert all(a.text == f"{i} {BODY}" for i, a in enumerate(arts))
+    (err,) = errs
+    assert err.file == path and err.line == len(arts) + 1 and case.errors[0][1] in err.reason
 
 
 def test_encodings_are_recorded(tmp_path):
@@ -259,6 +284,12 @@ def test_extract_whole_folder(tmp_path, fake_frog):
     for a in articles:
         assert a["id"] not in got, f"article {a['id']} written twice"
         got[a["id"]] = a
+    for c in made:
+        if c.prefix:
+            cut = sorted((k for k in got if k.startswith(c.prefix)), key=lambda k: int(k[len(c.prefix):]))
+            assert len(cut) > 3 and cut == [f"{c.prefix}{i}" for i in range(len(cut))]
+            for k in cut:
+                assert got.pop(k)["text"].endswith(BODY)
     if any(".warc" in c.name for c in made):  # a truncated WARC keeps its whole records
         for k in [k for k in got if k not in expected_ok]:
             assert "Kabinet valt 0" in got.pop(k)["text"]
@@ -281,6 +312,9 @@ def test_extract_whole_folder(tmp_path, fake_frog):
         errs = by_file.pop(path, [])
         if c.needs:
             assert errs, f"{c.name}: no error recorded"
+            continue
+        if c.prefix:
+            assert len(errs) == 1 and c.errors[0][1] in errs[0]["reason"], errs
             continue
         expected = [(line, reason) for line, reason in c.errors if "the same article" not in reason]
         assert [(e.get("line"), e["reason"]) for e in errs] == [
@@ -315,3 +349,20 @@ def test_summary_prints_bracketed_text(capsys):
     out = io.StringIO()
     print_summary([a], 0, 0.1, console=Console(file=out, width=400))
     assert "[/red]Minister" in out.getvalue() and "[/x]" in out.getvalue()
+
+
+def test_large_jsonl_is_streamed(tmp_path):
+    """A JSON Lines file is read line by line: 80 MB of input, well under 80 MB of memory."""
+    import subprocess
+    import sys
+    p = tmp_path / "large.jsonl"
+    with p.open("w", encoding="utf-8") as f:
+        line = json.dumps({"id": "x{}", "date": "2025-03-04", "text": BODY * 8})
+        for i in range(80 * 1024 * 1024 // len(line)):
+            f.write(line.replace("x{}", f"x{i}") + "\n")
+    code = ("import resource, sys\nfrom kroniek.reading.sources import iter_articles\n"
+            "n = sum(1 for _ in iter_articles([sys.argv[1]]))\n"
+            "print(n, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)")
+    r = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=120)
+    n, peak_mb = map(int, r.stdout.split())
+    assert n == 80 * 1024 * 1024 // len(line) and peak_mb < 80, (n, peak_mb, r.stderr[-1000:])
