@@ -278,7 +278,7 @@ def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
 
         def chunks():
             import itertools
-            rows = queries.iter_events(store, f, batch=5000)
+            rows = queries.iter_events(store, f)
             first = True
             while True:
                 batch = list(itertools.islice(rows, 5000))

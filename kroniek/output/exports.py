@@ -172,6 +172,7 @@ def event_json(e: dict) -> dict:
                      if e.get("evidence_start") is not None else None),
         "trigger": ({"start": e["trigger_start"], "end": e["trigger_end"], "text": e["trigger_text"]}
                     if e.get("trigger_start") is not None else None),
+        **({"evidence_spans": e["evidence_spans"]} if "evidence_spans" in e else {}),
         "sentence": e["sentence"], "lead": e["lead"], "timex": e["timex"], "rule": e["rule"],
         "article": {"id": e["article_id"], "date": e.get("article_date"), "title": e.get("article_title"),
                     "url": e.get("article_url")},
@@ -243,7 +244,7 @@ def export(store: Store, fmt: str, out: Path | str | None, f: EventFilter | None
         # GDELT rows are events that happened: announced, denied or hypothetical ones would be misread.
         f = EventFilter(**{**(f.__dict__ if f else {}), "mode": ["asserted"]})
     writer = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt}[fmt]
-    rows: Iterator[dict] = iter_events(store, f)
+    rows: Iterator[dict] = iter_events(store, f, with_spans=fmt == "jsonl")
     if out in (None, "-"):
         return writer(rows, sys.stdout)
     with open(out, "w", encoding="utf-8", newline="") as fh:

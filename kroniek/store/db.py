@@ -229,6 +229,14 @@ class Snapshot:
     def scalar(self, sql: str, params: Sequence = ()):
         return self.cur.execute(sql, list(params)).fetchone()[0]
 
+    def stream(self, sql: str, params: Sequence = (), batch: int = 10_000) -> Iterator[dict]:
+        """Rows as dicts, fetched a batch at a time (for exports of any size)."""
+        res = self.cur.execute(sql, list(params))
+        names = [d[0] for d in res.description]
+        while rows := res.fetchmany(batch):
+            for row in rows:
+                yield dict(zip(names, row))
+
     @contextlib.contextmanager
     def snapshot(self) -> Iterator["Snapshot"]:
         yield self   # already one

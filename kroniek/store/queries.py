@@ -227,15 +227,22 @@ def _events(store, f: EventFilter, limit: Optional[int], offset: int, order: str
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-def iter_events(store: Store, f: EventFilter | None = None, batch: int = 50_000):
-    """All matching events in date order, a batch at a time (for exports)."""
-    offset = 0
-    while True:
-        page = events(store, f, limit=batch, offset=offset, count=False)["items"]
-        yield from page
-        if len(page) < batch:
-            return
-        offset += batch
+def iter_events(store: Store, f: EventFilter | None = None, order: str = "date", batch: int = 10_000,
+                with_spans: bool = False):
+    """All matching events in order, streamed from one query over one snapshot (for exports);
+    `with_spans` adds `evidence_spans`, the list of all evidence spans of each event."""
+    cond, params = where(f or EventFilter())
+    spans_col, spans_join = "", ""
+    if with_spans:
+        spans_col = ", coalesce(v.spans, []) AS evidence_spans"
+        spans_join = ("LEFT JOIN (SELECT gid, list({'start': start, 'end': \"end\", 'text': text, 'sent': sent} "
+                      "ORDER BY idx) AS spans FROM evidence GROUP BY gid) v ON v.gid = e.gid ")
+    sql = (f"WITH e AS (SELECT {SELECT_EVENT}, seq FROM events WHERE {cond}) "
+           f"SELECT e.* EXCLUDE (seq), a.title AS article_title, a.url AS article_url, "
+           f"a.date_value AS article_date, a.ingested_at AS article_ingested_at{spans_col} "
+           f"FROM e LEFT JOIN articles a ON a.id = e.article_id {spans_join}ORDER BY {ORDERS[order]}")
+    with store.snapshot() as snap:
+        yield from snap.stream(sql, params, batch)
 
 
 def event_detail(store: Store, gid: int) -> Optional[dict]:

@@ -80,6 +80,7 @@ def test_jsonl_csv_parquet(filled, tmp_path):
     assert r["source"]["code"] == "RUSMIL" and r["date"] == {"earliest": "2025-03-10", "latest": "2025-03-10",
                                                               "day": "2025-03-10"}
     assert r["evidence"]["text"] == "Rusland bombardeerde Kyiv op 10 maart"
+    assert r["evidence_spans"] == [{"start": 62, "end": 99, "text": "Rusland bombardeerde Kyiv op 10 maart", "sent": 1}]
     X.export(filled, "csv", tmp_path / "e.csv", EventFilter(actor="RUS"))
     rows = list(csv.DictReader(open(tmp_path / "e.csv", encoding="utf-8")))
     assert len(rows) == 2 and rows[0]["src_code"] == "RUSMIL" and rows[0]["article_url"]
