@@ -111,6 +111,7 @@ def main() -> None:
     ap.add_argument("--db", default="/tmp/kroniek-bench.duckdb")
     ap.add_argument("--reuse", action="store_true", help="Keep an existing benchmark store")
     ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--exports", action="store_true", help="Also time full exports (JSON Lines, GDELT, Parquet)")
     args = ap.parse_args()
     if not (args.reuse and os.path.exists(args.db)):
         print(f"filling {args.db}: {args.articles} articles x {args.events_per_article} events ...", flush=True)
@@ -149,6 +150,16 @@ def main() -> None:
             med, mx = median_ms(fn, args.runs)
             print(f"  {med:8.1f} ms  ({mx:6.1f})  {label}")
         print(f"\nmain queries: worst median {worst:.1f} ms ({'within' if worst < 100 else 'over'} the 100 ms target)")
+        if args.exports:
+            import tempfile
+            from kroniek.output.exports import export
+            print("full exports:")
+            with tempfile.TemporaryDirectory() as tmp:
+                for fmt in ("parquet", "gdelt", "jsonl"):
+                    t = time.perf_counter()
+                    n = export(store, fmt, os.path.join(tmp, f"events.{fmt}"))
+                    secs = time.perf_counter() - t
+                    print(f"  {secs:8.1f} s  {fmt}: {n} events ({n / secs:.0f} events/s)")
 
 
 if __name__ == "__main__":
