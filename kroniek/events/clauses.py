@@ -251,6 +251,8 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
             prev_end = b
             continue
         prev_end = b
+        if a > 0 and article.tokens[a - 1].text == "(" and b < len(article.tokens) and article.tokens[b].text == ")":
+            continue   # "(Ecolo)", "(VVD)" after a name it did not join: a label, never an argument
         toks = article.tokens[a:b]
         head_noun = None
         marker, _ = _marker_before(article, lo, a, lex)

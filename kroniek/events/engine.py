@@ -174,7 +174,7 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
                 return a
         for a in args:      # last resort: the owner of whatever the object is (objects follow the finite verb)
             if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after) \
-                    and (finite is None or a.first > finite):
+                    and (finite is None or finite < a.first <= finite + 8):
                 return a
     return None
 
@@ -303,7 +303,12 @@ class EventCoder:
         tgt_pool = args
         objects = list(objs) + (list(patients) if passive else [])
         # objects stand after the finite verb in a main clause, after the subject in a subordinate one
-        obj_from = c.finite if c.kind in ("main", "conj") else (sources[0].last - 1 if sources else None)
+        if c.kind in ("main", "conj") and c.finite is not None:
+            obj_from = c.finite
+        elif sources and c.start <= sources[0].first < c.end:
+            obj_from = sources[0].last - 1
+        else:
+            obj_from = c.start
         target = _target(entry.target, tgt_pool, objects, sources, finite=obj_from, root=int(code[:2]))
         compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
         if entry.complement and compl is not None and entry.objects:
