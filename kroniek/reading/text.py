@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ..records import Article, DocDate, InputError, InputProblem
 from .decode import decode_bytes
+from .limits import max_article_chars
 from .paragraphs import headline_of, split_paragraphs
 
 HEADER = re.compile(r"\A\s*date[ \t]+(\S+)[ \t]*(?:\r?\n)?")
@@ -42,6 +43,11 @@ def parse_text_article(raw: str, doc_id: str, file: str = "") -> Article:
 def read_text_file(path: Path) -> Iterator[Article | InputError]:
     file = str(path)
     try:
+        limit = max_article_chars()
+        size = path.stat().st_size
+        if size > 4 * limit + 1024:  # more bytes than any article within the limit can take: do not read it
+            raise InputProblem(f"article too long: the file holds {size:,} bytes (limit {limit:,} characters; "
+                               f"set KRONIEK_MAX_ARTICLE_CHARS to raise it)", file)
         data = path.read_bytes()
         if not data.strip():
             raise InputProblem("empty file", file)
