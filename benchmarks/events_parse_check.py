@@ -7,7 +7,9 @@ or `kroniek extract … --out DIR` → DIR/articles.jsonl):
 2. finite verbs with no `su` dependent at all;
 3. `su` dependents that can not be subjects: adverbs, time nouns (dinsdag, vandaag),
    adjectives, or a plural noun under a singular finite verb (and the reverse);
-4. clauses in which an actor stands where Dutch word order puts the subject (first
+4. clauses whose finite verb Frog tagged as an infinitive, and verbless clauses that hold
+   a verb of the lexicon under another tag (the POS repairs the coder makes);
+5. clauses in which an actor stands where Dutch word order puts the subject (first
    constituent, or first noun phrase after the finite verb in an inverted clause) and
    whether Frog's `su` of that finite verb lies inside that actor — split by straight
    and inverted order. `--show N` prints N disagreements for hand-checking.
@@ -69,6 +71,11 @@ def main() -> None:
                         c["su_impossible"] += bad
                 for cl in split_clauses(a, s.index, lex):
                     cl.args = clause_arguments(a, cl, mentions.get(s.index, []), lex)
+                    c["clauses"] += 1
+                    c["finite_repaired"] += cl.finite_repaired
+                    c["verbless_with_verb_form"] += (not cl.verbs) and any(
+                        a.tokens[i].text.lower() in lex.verb_forms and a.tokens[i].tag in ("N", "ADJ", "SPEC")
+                        for i in cl.tokens)
                     if cl.finite is None or cl.kind not in ("main", "conj") or cl.finite_repaired:
                         continue
                     subj, _ = subject_and_objects(a, cl, cl.args, lex)
@@ -86,6 +93,8 @@ def main() -> None:
     print(f"sentences with more than one root:      {pct('multi_root', 'sentences')}")
     print(f"finite verbs without a su dependent:    {pct('finite_no_su', 'finite')}")
     print(f"su that can not be a subject:           {pct('su_impossible', 'finite')}")
+    print(f"clauses whose finite verb was tagged infinitive (repaired): {pct('finite_repaired', 'clauses')}")
+    print(f"verbless clauses holding a lexicon verb form (tag repair): {pct('verbless_with_verb_form', 'clauses')}")
     print(f"straight clauses, Frog su = word order: {pct('straight_frog_agrees', 'straight_clauses')}")
     print(f"inverted clauses, Frog su = word order: {pct('inverted_frog_agrees', 'inverted_clauses')}")
     for order, sent, subj, su in shown:
