@@ -368,3 +368,33 @@ def test_large_jsonl_is_streamed(tmp_path):
     r = subprocess.run([sys.executable, "-c", code, str(p)], capture_output=True, text=True, timeout=120)
     n, peak_mb = map(int, r.stdout.split())
     assert n == 80 * 1024 * 1024 // len(line) and peak_mb < 80, (n, peak_mb, r.stderr[-1000:])
+
+
+def test_permission_denied_without_root_privileges(tmp_path):
+    """Real unreadability: a file and a folder without read permission, read by a process
+    whose root privilege to ignore permissions is dropped (setpriv removes CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH; the tests run as root, who may otherwise read anything)."""
+    import shutil
+    import subprocess
+    import sys
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or not setpriv:
+        pytest.skip("needs root and util-linux setpriv")
+    (tmp_path / "ok.txt").write_text(hdr(22) + BODY)
+    (tmp_path / "secret.txt").write_text(hdr(23) + BODY)
+    (tmp_path / "secret.txt").chmod(0o000)
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "inside.txt").write_text(hdr(24) + BODY)
+    (tmp_path / "closed").chmod(0o000)
+    try:
+        code = ("import json, sys\nfrom kroniek.reading.sources import iter_articles\n"
+                "print(json.dumps([getattr(i, 'id', None) or [i.file, i.reason] for i in iter_articles([sys.argv[1]])]))")
+        r = subprocess.run([setpriv, "--bounding-set=-dac_override,-dac_read_search", "--", sys.executable, "-c",
+                            code, str(tmp_path)], capture_output=True, text=True, timeout=60)
+        items = json.loads(r.stdout)
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+    assert "ok" in items, (items, r.stderr[-1000:])
+    errors = {Path(e[0]).name: e[1] for e in items if isinstance(e, list)}
+    assert "Permission denied" in errors["secret.txt"] and "cannot read" in errors["secret.txt"], errors
+    assert "Permission denied" in errors["closed"] and "folder" in errors["closed"], errors
