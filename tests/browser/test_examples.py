@@ -50,6 +50,15 @@ def test_examples_in_the_browser(examples_site, page, artifacts):
     shown = "".join(page.locator("#article-text mark.evidence.current").all_inner_texts())
     assert " ".join(shown.split()) == " ".join(first["evidence"]["text"].split())
     page.screenshot(path=str(artifacts / "examples-event.png"), full_page=True)
+    # an event that a quote carries, with its speaker, when the pipeline found one
+    for e in httpx.get(f"{url}/timeline", params={"limit": 200}).json()["items"]:
+        detail = httpx.get(f"{url}/events/{e['gid']}").json()
+        if detail["quotes"]:
+            page.goto(f"{url}/#event/{e['gid']}")
+            page.wait_for_selector("#quote-panel .speaker-name")
+            assert page.locator("#article-text mark.evidence.current").count() >= 1
+            page.screenshot(path=str(artifacts / "examples-quote.png"), full_page=True)
+            break
     page.goto(f"{url}/#dyad?a=USA&b=UKR&by=week&mode=asserted,intended")
     page.wait_for_selector("svg.dyad-svg, #dyad-chart p")
     page.screenshot(path=str(artifacts / "examples-dyad.png"), full_page=True)

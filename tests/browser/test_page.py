@@ -58,7 +58,7 @@ def test_filter_open_event_and_see_evidence(site, page, artifacts):
     assert not page.problems, page.problems
 
 
-def test_event_with_quote_shows_speaker(site, page):
+def test_event_with_quote_shows_speaker(site, page, artifacts):
     gid = httpx.get(f"{site}/events", params={"cameo": "036", "article": "a1"}).json()["items"][0]["gid"]
     page.goto(f"{site}/#event/{gid}")
     page.wait_for_selector("#quote-panel .speaker-name")
@@ -67,6 +67,7 @@ def test_event_with_quote_shows_speaker(site, page):
     assert current_evidence(page) == "We gaan ze vertellen dat dit op tafel ligt"
     # the other events of the article are linked
     assert page.locator("#sibling-events a").count() == 2
+    page.screenshot(path=str(artifacts / "event-quote-view.png"), full_page=True)
     assert not page.problems, page.problems
 
 
