@@ -265,12 +265,12 @@ def _event_detail(store, gid: int) -> Optional[dict]:
 
 
 def event_quotes(store: Store, e: dict) -> list[dict]:
-    """Quotes that name the event, or whose span holds its main evidence."""
+    """Quotes that name the event, or that overlap its main evidence (the event is said in them)."""
     return store.query(
         'SELECT quote_id, quote, start, "end", direct, speaker_text, speaker_code, speaker_country, '
         'speaker_person, speaker_start, speaker_end, cue_text FROM quotes WHERE article_id = ? AND '
-        '(list_contains(events, ?) OR (? IS NOT NULL AND start <= ? AND "end" >= ?)) ORDER BY seq',
-        [e["article_id"], e["event_id"], e["evidence_start"], e["evidence_start"], e["evidence_end"]])
+        '(list_contains(events, ?) OR (? IS NOT NULL AND start < ? AND "end" > ?)) ORDER BY seq',
+        [e["article_id"], e["event_id"], e["evidence_start"], e["evidence_end"], e["evidence_start"]])
 
 
 def timeline(store: Store, f: EventFilter | None = None, limit: Optional[int] = 200, offset: int = 0) -> dict:
