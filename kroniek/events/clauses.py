@@ -92,7 +92,9 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
                     if is_finite(x) or (not strict and x.tag == "WW"):
                         boundary = True
                         break
-            elif t.tag == "VNW" and "betr" in t.features and k > 0 and toks[k - 1].text in {",", "\""}:
+            elif t.tag == "VNW" and "betr" in t.features and k > 0 and (
+                    toks[k - 1].text in {",", "\""} or toks[k - 1].tag in ("N", "SPEC")):
+                # a relative clause, after a comma or right after its noun ("een deal die … werd besproken")
                 boundary = True
             elif low == "om" and any(_lower(x) == "te" for x in toks[k + 1:k + 12]):
                 boundary = True
