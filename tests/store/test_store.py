@@ -135,3 +135,19 @@ def test_version_1_store_gets_last_day_from_migration_2(tmp_path):
         assert s.version() == MIGRATIONS[-1].version
         assert [r["last_day"].isoformat() for r in s.query("SELECT last_day FROM events ORDER BY gid")] == \
             ["2025-03-31", "2025-03-31"]
+
+
+def test_a_store_in_use_by_another_process_is_a_clear_error(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "busy.duckdb"
+    Store(path).close()
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(path)!r}); "
+                               "print('ready', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="Another kroniek is writing"):
+            Store(path, read_only=True)
+    finally:
+        holder.kill()
+        holder.wait(10)
