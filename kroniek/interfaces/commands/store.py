@@ -481,9 +481,6 @@ def register(app: typer.Typer) -> None:
         # token, body size limit, Host check and security headers: kroniek/interfaces/security.py
         app_ = harden(create_app(store, process=None if read_only else pipeline_processor(names)), host, token)
         err_console.print(f"kroniek: serving {escape(db)} on http://{host}:{port}/ (API docs: /docs)")
-        if host not in ("127.0.0.1", "localhost", "::1") and not read_only:
-            err_console.print("[yellow]warning[/yellow] the API has no authentication and POST /articles writes "
-                              "to the store; use --read-only when others can reach this address")
         try:
             uvicorn.run(app_, host=host, port=port, log_level="warning")  # its shutdown stops the pipeline
         finally:
