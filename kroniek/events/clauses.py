@@ -83,7 +83,8 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
         low = _lower(t)
         boundary = False
         if segments[-1]:
-            if t.tag == "VG" and "onder" in t.features and low in subs:
+            if low in subs and ((t.tag == "VG" and "onder" in t.features)
+                                or (low.startswith("waar") and t.tag in ("BW", "VNW"))):
                 # a subordinate clause has its own verb; "toen" without a finite one is the adverb "then"
                 strict = low in lex.words("ambiguous_subordinators")
                 for x in toks[k + 1:]:
@@ -144,7 +145,8 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
             low = _lower(op)
             if low == "om" or (not any(is_finite(x) for x in seg) and any(_lower(x) == "te" for x in seg)):
                 kind = "inf"
-            elif (op.tag == "VG" and "onder" in op.features) or (op.tag == "VNW" and "betr" in op.features):
+            elif (op.tag == "VG" and "onder" in op.features) or (op.tag == "VNW" and "betr" in op.features) \
+                    or low.startswith("waar"):
                 kind = "sub"
             elif low in coords:
                 kind = "conj"

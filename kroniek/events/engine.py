@@ -27,6 +27,7 @@ CONFIDENCE = {
     "nominal_pair": 0.65,    # de gesprekken tussen X en Y
     "nominal": 0.55,         # de Russische inval in Oekraïne
 }
+OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "IGO", "PTY", "ELI", "SPY", "COP"}
 REPAIRED_TAG_PENALTY = 0.1    # the verb was tagged as another part of speech by Frog
 BARE_OBJECT_PENALTY = 0.05    # a bare object can be a subject the order misread
 
@@ -294,6 +295,14 @@ class EventCoder:
             owners = [a for a in parent.args if a.marker == "van" and c.start - a.last <= 2]
             if owners:
                 sources, path = [owners[-1]], "inherited"
+        if not sources and passive and c.kind == "sub" and c.parent is not None and c.opener is not None \
+                and article.tokens[c.opener].text.lower() in ("waarin", "waarmee", "waarbij", "waarop"):
+            # "heeft een resolutie goedgekeurd waarin wordt opgeroepen tot …": the document speaks
+            # for the actor that adopted it
+            parent = clauses[c.parent]
+            docs = self.lex.words("document_nouns")
+            if any(article.tokens[i].lemma.lower() in docs for i in parent.tokens) and resolved_sources.get(parent.index):
+                sources, path = list(resolved_sources[parent.index]), "inherited"
         if not sources and not passive and c.kind in ("inf", "conj") and c.parent is not None:
             # the unexpressed subject of an infinitive or a second conjunct; a passive's
             # implicit agent is left empty instead
@@ -519,8 +528,11 @@ class EventCoder:
         if f.target is None and f.target_ref is None and not f.entry.target_optional:
             return None
         src = f.sources[0].mention
-        if f.entry.source_not and (src.role or (src.code or "")[3:6]) in f.entry.source_not:
+        role = src.role or ((src.code or "")[3:6] if not (src.code or "").startswith("IGO") else "IGO")
+        if f.entry.source_not and role in f.entry.source_not:
             return None
+        if f.entry.official_code and role in OFFICIAL_ROLES and f.code == f.entry.code:
+            f.code = f.entry.official_code
         tgt = f.target.mention if f.target is not None else None
         if tgt is not None and _same_actor(src, tgt):
             return None
