@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from kroniek.interfaces.api import create_app
+from kroniek.interfaces.security import harden
 from kroniek.pipeline import Pipeline
 from kroniek.reading.sources import iter_articles
 from kroniek.records import Article
@@ -27,7 +29,7 @@ def examples_site(frog_analyzer, tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("examples") / "kroniek.duckdb")
     store.ingest(done)
     assert store.ingest(done).unchanged  # idempotent on the real output too
-    with running(create_app(store)) as url:
+    with running(harden(create_app(store), "127.0.0.1")) as url:
         yield url, store
     store.close()
 
@@ -43,7 +45,7 @@ def test_examples_in_the_browser(examples_site, page, artifacts):
     page.wait_for_selector(".event-row")
     page.fill("#filter-actor", actor)
     page.click("#apply")
-    page.wait_for_function(f"document.querySelectorAll('.event-row').length === {len(expected['items'])}")
+    expect(page.locator(".event-row")).to_have_count(len(expected["items"]))
     page.locator(".event-row").first.click()
     page.wait_for_selector("#article-text mark.evidence.current")
     first = expected["items"][0]
