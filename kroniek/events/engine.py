@@ -271,7 +271,8 @@ class EventCoder:
                         if entry.governs:
                             governing.add(c.index)
                         f.parent_has_event = c.parent is not None and c.parent in clauses_with_event
-                        clauses_with_event.add(c.index)
+                        if f.sources and (f.target is not None or f.target_ref is not None or f.entry.target_optional):
+                            clauses_with_event.add(c.index)   # only an event that will be coded
                         out.append(f)
                         if entry.complement:
                             pending = (c.index, f, entry)

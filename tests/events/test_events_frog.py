@@ -241,3 +241,16 @@ def test_coordinated_sources_give_one_event_each(coded):
 def test_light_verb_constructions(coded, text, code, pair):
     e = one(coded(text), code[:2])
     assert e.cameo == code and countries(e) == pair
+
+
+def test_resolution_speaks_for_the_council_that_adopted_it(coded):
+    a = coded("De VN-Veiligheidsraad heeft zaterdag een resolutie aangenomen waarin wordt opgeroepen "
+              "tot een staakt-het-vuren in Syrië.")
+    e = one(a, "02")
+    assert e.cameo == "0256" and e.source.code.startswith("IGO") and e.target.country == "SYR"
+    assert e.earliest == e.latest == "2025-03-08"
+
+
+def test_an_official_protest_is_verbal(coded):
+    e = one(coded("De Franse minister van Buitenlandse Zaken protesteerde tegen de Russische annexatie."), "1")
+    assert e.cameo == "111" and e.source.country == "FRA"
