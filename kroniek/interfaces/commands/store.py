@@ -424,9 +424,12 @@ def register(app: typer.Typer) -> None:
         console = _console()
         console.rule(f"[bold]{art['title'] or art['id']}[/bold]  [dim]{art['id']} · {art['date_value']}"
                      f"{' · ' + art['url'] if art['url'] else ''}[/dim]")
-        console.print(marked_text(art))
-        console.print("[dim]legend:[/dim] [black on yellow]evidence[/] [bold underline]trigger[/] "
-                      "[italic cyan]quote[/] [magenta]speaker[/] [underline blue]time expression[/]")
+        console.print(marked_text(art, brackets=not console.is_terminal or console.no_color))
+        if console.is_terminal and not console.no_color:
+            console.print("[dim]legend:[/dim] [black on yellow]evidence[/] [bold underline]trigger[/] "
+                          "[italic cyan]quote[/] [magenta]speaker[/] [underline blue]time expression[/]")
+        else:
+            console.print("⟦…⟧ marks the evidence of an event")
         if art["events"]:
             console.print(events_table(art["events"], f"{len(art['events'])} events"))
         if art["quotes"]:
@@ -505,11 +508,25 @@ MARK_STYLES = {"evidence": "black on yellow", "trigger": "bold underline", "quot
                "speaker": "magenta", "cue": "dim", "timex": "underline blue"}
 
 
-def marked_text(art: dict) -> Text:
-    """The article text with its marks as Rich styles (markup in the text is never interpreted)."""
-    text = Text(art["text"])
-    for kind in ("quote", "cue", "speaker", "timex", "evidence", "trigger"):  # later styles win
-        for m in art["marks"]:
-            if m["kind"] == kind:
-                text.stylize(MARK_STYLES[kind], m["start"], m["end"])
-    return text
+def marked_text(art: dict, brackets: bool = False) -> Text:
+    """The article text with its marks as Rich styles (markup in the text is never interpreted).
+    With `brackets` (output without colours: a file, a pipe) evidence spans are also ⟦bracketed⟧."""
+    raw = art["text"]
+    if not brackets:
+        text = Text(raw)
+        for kind in ("quote", "cue", "speaker", "timex", "evidence", "trigger"):  # later styles win
+            for m in art["marks"]:
+                if m["kind"] == kind:
+                    text.stylize(MARK_STYLES[kind], m["start"], m["end"])
+        return text
+    inserts: dict[int, str] = {}
+    for m in art["marks"]:
+        if m["kind"] == "evidence":
+            inserts[m["start"]] = inserts.get(m["start"], "") + "⟦"
+            inserts[m["end"]] = "⟧" + inserts.get(m["end"], "")
+    out, last = [], 0
+    for pos in sorted(inserts):
+        out += [raw[last:pos], inserts[pos]]
+        last = pos
+    out.append(raw[last:])
+    return Text("".join(out))
