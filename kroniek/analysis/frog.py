@@ -24,6 +24,15 @@ from typing import Optional
 SENTINEL = "Kroniekeindeartikelmarkering"
 
 
+def _process_sentinel() -> str:
+    """The end-of-article word of one Frog process: SENTINEL plus random letters, so that no
+    article text can hold it (an article consisting of the bare word ended the read early
+    and shifted every later article's analysis by one)."""
+    import random
+    import string
+    return SENTINEL + "".join(random.SystemRandom().choices(string.ascii_lowercase, k=12))
+
+
 class FrogError(RuntimeError):
     """Frog is missing, died, or did not answer in time."""
 
@@ -73,6 +82,7 @@ class FrogProcess:
         self._lines: queue.Queue[str | None] = queue.Queue()
         self.started_at = 0.0
         self.articles = 0
+        self.sentinel = _process_sentinel()
 
     # -- process management -------------------------------------------------
     def start(self) -> "FrogProcess":
@@ -155,7 +165,7 @@ class FrogProcess:
             flat = " ".join(p.split())
             if flat:
                 chunks.append(flat + "\n\n")
-        chunks.append(SENTINEL + "\n\n")
+        chunks.append(self.sentinel + "\n\n")
         try:
             self.proc.stdin.write("".join(chunks))
             self.proc.stdin.flush()
@@ -177,7 +187,7 @@ class FrogProcess:
                 raise FrogError("Frog exited while analysing")
             if not line.strip():
                 if current:
-                    if len(current) == 1 and current[0].word == SENTINEL:
+                    if len(current) == 1 and current[0].word == self.sentinel:
                         return sentences
                     sentences.append(current)
                     current = []
