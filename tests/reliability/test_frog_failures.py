@@ -171,3 +171,26 @@ def test_ingest_keeps_the_rest_and_a_rerun_adds_the_failed_article(tmp_path, fak
     assert "1 added" in said and "2 unchanged" in said
     with Store(db, read_only=True) as s:
         assert sorted(x["id"] for x in s.query("SELECT id FROM articles")) == ["a1", "a2", "a3"]
+
+
+def test_article_that_is_the_end_marker_does_not_shift_the_stream(tmp_path, fake_frog):
+    """The end-of-article word cannot be guessed: an article holding only the documented
+    prefix is analysed as a word, and the articles after it keep their own analysis."""
+    from kroniek.analysis.frog import SENTINEL
+    arts = [article_from_record({"id": i, "date": "2025-03-01", "text": t}, "mem", n)
+            for n, (i, t) in enumerate([("a", TEXTS["a1"]), ("b", SENTINEL), ("c", TEXTS["a3"])], 1)]
+    with Pipeline(["frog"], config={"frog": {"binary": fake_frog}}) as pipe:
+        out = list(pipe.process(arts))
+    assert [a.id for a in out] == ["a", "b", "c"] and all(isinstance(a, Article) for a in out), out
+    for a in out:
+        assert_analysed(a)
+
+
+@pytest.mark.frog
+def test_real_frog_keeps_the_end_marker_one_word(frog_analyzer):
+    from kroniek.analysis.frog import SENTINEL
+    a = frog_analyzer(article_from_record({"id": "s", "date": "2025-03", "text": SENTINEL}, "mem", 1))
+    assert [t.text for t in a.tokens] == [SENTINEL]
+    b = frog_analyzer(article_from_record({"id": "n", "date": "2025-03", "text": TEXTS["a1"]}, "mem", 2))
+    assert_analysed(b)
+    assert b.tokens[0].text == "De"
