@@ -207,6 +207,7 @@ class EventCoder:
     def find(self, article: Article) -> list[Found]:
         lex = self.lex
         mentions = mentions_by_sentence(article)
+        quotes = self._direct_quotes(article)
         out: list[Found] = []
         for s in article.sentences:
             clauses = split_clauses(article, s.index, lex)
@@ -228,6 +229,10 @@ class EventCoder:
                 front = self._subject_before_relative(article, c, clauses)
                 if front is not None:
                     subj, objs = [front], [a for a in c.args if a.marker == "bare"]
+                if not subj:
+                    speaker = self._quoted_first_person(article, c, quotes)
+                    if speaker is not None:
+                        subj = [speaker]
                 passive = is_passive(article, c)
                 if passive:
                     agents = [a for a in c.args if a.marker == "door"]
@@ -353,6 +358,40 @@ class EventCoder:
         f.confidence = conf
         f.attributed = self._attribution(article, c, clauses, resolved_sources)
         return f
+
+    @staticmethod
+    def _direct_quotes(article: Article) -> list:
+        """Direct quotes with an identified speaker, from the quotes stage's finder (it runs
+        after this stage, so it is asked here); without it first persons stay unresolved."""
+        try:
+            from ..quotes.engine import extract_quotes
+            from ..quotes.lexicon import default_lexicon
+            return [q for q in extract_quotes(article, default_lexicon())
+                    if q.direct and q.speaker is not None and (q.speaker.code or q.speaker.country)]
+        except Exception:  # noqa: BLE001 - an optional aid: the coder works without it
+            return []
+
+    def _quoted_first_person(self, article: Article, c: Clause, quotes: list) -> Optional[Argument]:
+        """'"We gaan een ontmoeting hebben met Kim", zei Trump': the first person in a quote
+        is its speaker (for "we": the speaker's side)."""
+        if not quotes:
+            return None
+        content = [i for i in c.tokens if article.tokens[i].tag != "LET"]
+        if not content:
+            return None
+        spots = {content[0]} | ({c.finite + 1} if c.finite is not None else set())
+        for i in sorted(spots):
+            t = article.tokens[i] if i < len(article.tokens) else None
+            if t is None or t.text.lower() not in ("we", "wij", "ik"):
+                continue
+            q = next((q for q in quotes if q.start <= t.start < q.end), None)
+            if q is None:
+                continue
+            sp = q.speaker
+            m = ActorMention(text=sp.text, code=sp.code, country=sp.country, role=sp.role, person=sp.person,
+                             start=t.start, end=t.end, sent=t.sent, tokens=(i, i + 1), kind="quoted-speaker")
+            return Argument(mention=m, first=i, last=i + 1, marker="bare")
+        return None
 
     def _subject_before_relative(self, article: Article, c: Clause, clauses: list[Clause]) -> Optional[Argument]:
         """"De Franse president, die gisteren in Berlijn was, ontmoette …": a main clause that

@@ -254,3 +254,9 @@ def test_resolution_speaks_for_the_council_that_adopted_it(coded):
 def test_an_official_protest_is_verbal(coded):
     e = one(coded("De Franse minister van Buitenlandse Zaken protesteerde tegen de Russische annexatie."), "1")
     assert e.cameo == "111" and e.source.country == "FRA"
+
+
+def test_first_person_in_a_direct_quote_is_its_speaker(coded):
+    a = coded('"We gaan volgende week met Noord-Korea praten", zei de Amerikaanse president Trump.')
+    e = one(a, "04")
+    assert countries(e) == ("USA", "PRK") and e.mode == "intended" and e.earliest >= "2025-03-17"
