@@ -98,11 +98,19 @@ function formFromFilters(p) {
 }
 
 let currentFilters = {};
+let lastMonth = "";
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+function monthLabel(ym) {
+  const [y, m] = ym.split("-");
+  return `${MONTHS[Number(m) - 1] || m} ${y}`;
+}
 async function showTimeline(params) {
   currentFilters = {};
   for (const k of FILTER_FIELDS) if (params[k]) currentFilters[k] = params[k];
   formFromFilters(currentFilters);
   timelineOffset = 0;
+  lastMonth = "";
   clear($("#timeline"));
   await loadTimeline();
 }
@@ -112,7 +120,15 @@ async function loadTimeline() {
   try {
     const res = await api("/timeline", { ...currentFilters, limit: PAGE, offset: timelineOffset });
     $("#timeline-count").textContent = `${res.total} event${res.total === 1 ? "" : "s"}`;
-    for (const e of res.items) list.appendChild(eventRow(e));
+    for (const e of res.items) {
+      // a heading for each month, by the day the event is counted on
+      const month = ((e.date && e.date.day) || "").slice(0, 7);
+      if (month && month !== lastMonth) {
+        list.appendChild(el("li", { class: "month-header" }, monthLabel(month)));
+        lastMonth = month;
+      }
+      list.appendChild(eventRow(e));
+    }
     timelineOffset += res.items.length;
     $("#more").hidden = res.next_offset === null || res.next_offset === undefined;
     if (!res.total) list.appendChild(el("li", { class: "muted" }, "No events match these filters."));
