@@ -140,3 +140,10 @@ def test_headline_mention_merges_with_the_dated_lead():
     assert len(merged) == 1 and (merged[0].earliest, merged[0].latest) == ("2025-03-10", "2025-03-10")
     old = _event("190", "ISR", "PSE", "2024-01-10", "2024-01-10", "in januari 2024", timex="t2")
     assert len(merge_events([head, old], DocDate.parse("2025-03-11"))) == 2
+
+
+def test_unanalysed_article_yields_no_events_and_no_error():
+    from kroniek.events import component as comp
+    from kroniek.records import Article
+    a = comp.make_event_coder()(Article(id="z", date=DocDate.parse("2025-03-11"), text="Rusland viel Oekraïne aan."))
+    assert a.events == [] and "events_error" not in a.meta
