@@ -260,3 +260,10 @@ def test_first_person_in_a_direct_quote_is_its_speaker(coded):
     a = coded('"We gaan volgende week met Noord-Korea praten", zei de Amerikaanse president Trump.')
     e = one(a, "04")
     assert countries(e) == ("USA", "PRK") and e.mode == "intended" and e.earliest >= "2025-03-17"
+
+
+def test_date_anchored_on_the_previous_sentence(coded):
+    a = coded("Op 3 maart pauzeerden de Verenigde Staten alle militaire hulp aan Oekraïne. "
+              "Een dag later schortten de Verenigde Staten ook het delen van inlichtingen met Oekraïne op.")
+    stops = sorted((e.earliest, e.latest) for e in a.events if e.cameo.startswith("16"))
+    assert stops == [("2025-03-03", "2025-03-03"), ("2025-03-04", "2025-03-04")]
