@@ -257,7 +257,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.IOException as exc:
-            raise StoreError(f"{self.path}: cannot open the store ({exc}). Another kroniek is writing to it "
+            raise StoreError(f"{self.path}: cannot open the store ({exc}); another kroniek is writing to it "
                              f"(an ingest, or `kroniek serve`); a server started with --read-only lets "
                              f"queries share the file") from None
         except duckdb.Error as exc:

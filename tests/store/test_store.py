@@ -146,7 +146,7 @@ def test_a_store_in_use_by_another_process_is_a_clear_error(tmp_path):
                                "print('ready', flush=True); time.sleep(30)"], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        with pytest.raises(StoreError, match="Another kroniek is writing"):
+        with pytest.raises(StoreError, match="another kroniek is writing"):
             Store(path, read_only=True)
     finally:
         holder.kill()
