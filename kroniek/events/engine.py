@@ -256,9 +256,10 @@ class EventCoder:
                     if f is not None and c.parent is not None and c.parent in governing and c.kind in ("inf", "sub"):
                         f.mode = combine(f.mode, "hypothetical")   # what is demanded, refused or threatened
                     if f is not None and c.kind in ("inf", "sub") and c.parent is not None:
+                        # the governing clause's verbs (overwegen, willen) and its own doubt or negation
+                        inherited = parent_modes.get(c.parent, "asserted")
                         f.mode = combine(f.mode, self._governing_mode(article, clauses[c.parent]) or "asserted",
-                                         *[m for m in (parent_modes.get(c.parent),)
-                                           if m in ("negated", "hypothetical", "counterfactual")])
+                                         inherited if inherited in ("negated", "hypothetical", "counterfactual") else "asserted")
                     if f is not None and c.kind == "main" and (c.index - 1 in conditional or c.index + 1 in conditional):
                         f.mode = combine(f.mode, "hypothetical")   # "Als Rusland …, zal de EU …"
                     if f is not None and pending is not None and c.parent == pending[0] and c.kind in ("inf", "sub"):
