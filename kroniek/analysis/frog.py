@@ -162,7 +162,9 @@ class FrogProcess:
         assert self.proc and self.proc.stdin
         chunks = []
         for p in paragraphs:
-            flat = " ".join(p.split())
+            # "<utt>" is an utterance mark to Frog's tokenizer, which drops it and misplaced the
+            # words after it; "(utt)" has the same length and is read as three tokens.
+            flat = " ".join(p.split()).replace("<utt>", "(utt)")
             if flat:
                 chunks.append(flat + "\n\n")
         chunks.append(self.sentinel + "\n\n")
