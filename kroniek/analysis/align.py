@@ -38,9 +38,24 @@ def _locate(text: str, word: str, cursor: int) -> tuple[int, int]:
     while end < len(text) and taken < len(word) and not text[end].isspace():
         end += 1
         taken += 1
+    if _alnum(word) and _alnum(text[i:end]) != _alnum(word):
+        # Not a changed character but other words: Frog left text out (a "word" of thousands
+        # of letters, say). Go on at the next whole-word occurrence of this word; the text
+        # skipped keeps no token (the frog component notes it as unanalysed).
+        j = i
+        while (j := text.find(word, j + 1, i + DROP_WINDOW)) != -1:
+            if text[j - 1].isspace():
+                return j, j + len(word)
     if end == i:
         raise AlignmentError(f"cannot place Frog token {word!r} at offset {cursor}")
     return i, end
+
+
+DROP_WINDOW = 20_000  # how far past left-out text the next word is looked for
+
+
+def _alnum(s: str) -> str:
+    return "".join(c for c in s.casefold() if c.isalnum())
 
 
 def align(text: str, sentences: list[list[FrogRow]], paragraphs: list[tuple[int, int]],

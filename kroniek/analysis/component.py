@@ -25,10 +25,28 @@ class FrogAnalyzer:
                     raise
         parsed = "p" not in self.frog.config.skip
         article.sentences, article.tokens = align(article.text, rows, article.paragraphs, parsed=parsed)
+        gaps = unanalysed_spans(article.text, article.tokens)
+        if gaps:  # text Frog returned no token for (it drops a "word" of thousands of letters): say so
+            article.meta["unanalysed"] = gaps
         return article
 
     def close(self) -> None:
         self.frog.close()
+
+
+def unanalysed_spans(text: str, tokens) -> list[list[int]]:
+    """[start, end) spans of non-space text that no token covers."""
+    covered = bytearray(len(text))
+    for t in tokens:
+        covered[t.start:t.end] = b"\x01" * (t.end - t.start)
+    spans: list[list[int]] = []
+    for i, c in enumerate(text):
+        if not covered[i] and not c.isspace():
+            if spans and spans[-1][1] == i:
+                spans[-1][1] = i + 1
+            else:
+                spans.append([i, i + 1])
+    return spans
 
 
 @component("frog")
