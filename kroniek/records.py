@@ -324,6 +324,8 @@ class Article:
              "source": self.source, "origin": self.origin, "line": self.line, "lang": self.lang,
              "hash": self.content_hash, "text": self.text,
              "paragraphs": [list(p) for p in self.paragraphs]}
+        if self.meta:  # notes on how it was read and analysed: encoding, unanalysed spans, a layer's failure
+            d["meta"] = self.meta
         if with_tokens:
             d["sentences"] = [
                 {"index": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
