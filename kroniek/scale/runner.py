@@ -107,8 +107,21 @@ def process_inputs(inputs: Iterable[str], stages: Optional[list[str]] = None,
         for item in results:
             _tally(stats, item)
             yield item
+            if isinstance(item, Article):
+                for problem in layer_failures(item):
+                    _tally(stats, problem)
+                    yield problem
     finally:
         stats.seconds = time.monotonic() - started
+
+
+def layer_failures(article: Article) -> list[InputError]:
+    """A stage that failed on an article but kept it (the event coder does: the article goes
+    on without events, the reason in `meta["events_error"]`) is an error too, so that
+    errors.jsonl and the exit code tell it; the article itself is written and stored."""
+    return [InputError(file=article.origin, line=article.line, doc=article.id, stage=key[: -len("_error")],
+                       reason=f"{key[: -len('_error')]} failed, the article is kept without that layer: {value}")
+            for key, value in article.meta.items() if key.endswith("_error")]
 
 
 def _process_here(articles: Iterable[Article | InputError], names: list[str], config: dict,
