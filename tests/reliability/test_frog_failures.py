@@ -194,3 +194,47 @@ def test_real_frog_keeps_the_end_marker_one_word(frog_analyzer):
     b = frog_analyzer(article_from_record({"id": "n", "date": "2025-03", "text": TEXTS["a1"]}, "mem", 2))
     assert_analysed(b)
     assert b.tokens[0].text == "De"
+
+
+# -- text Frog leaves out, and a layer that fails on its own ----------------------------------------
+def test_text_frog_leaves_out_is_noted(tmp_path, fake_frog, monkeypatch):
+    monkeypatch.setenv("FAKE_FROG_DROP", "HANG")
+    done, errs = run(tmp_path, fake_frog)
+    assert not errs
+    a2 = done["a2"]
+    gaps = a2.meta["unanalysed"]
+    assert [a2.text[s:e] for s, e in gaps] == ["HANG"]
+    assert a2.to_json()["meta"]["unanalysed"] == gaps
+    assert "unanalysed" not in done["a1"].meta
+
+
+def test_a_layer_that_fails_alone_is_an_error_and_the_article_is_kept(tmp_path, fake_frog):
+    from kroniek.pipeline import component
+
+    @component("reliability_failing_layer")
+    def make():
+        def run_layer(article):
+            if "KRASJ" in article.text:  # as the event coder does: keep the article, note the failure
+                article.meta["reliability_failing_layer_error"] = "ValueError: kapot"
+            return article
+        return run_layer
+
+    items = list(process_inputs([batch_file(tmp_path)], ["frog", "reliability_failing_layer"],
+                                config={"frog": {"binary": fake_frog}}))
+    assert [getattr(i, "id", None) for i in items] == ["a1", "a2", None, "a3"]
+    err = items[2]
+    assert (err.doc, err.line, err.stage) == ("a2", 2, "reliability_failing_layer")
+    assert "kept without that layer" in err.reason and "kapot" in err.reason
+
+
+@pytest.mark.frog
+def test_real_frog_utterance_mark_and_giant_word(frog_analyzer):
+    a = frog_analyzer(article_from_record({"id": "u", "date": "2025-03", "text": "Hij zei <utt> niets."}, "m", 1))
+    assert "".join(t.text for t in a.tokens) == "Hijzei<utt>niets."
+    assert [t.lemma for t in a.tokens if t.text == "niets"] and "unanalysed" not in a.meta
+    giant = "Zij schreef " + "a" * 5000 + " en ging."
+    b = frog_analyzer(article_from_record({"id": "g", "date": "2025-03", "text": giant}, "m", 2))
+    # Frog leaves out the giant word and the rest of its paragraph: noted, not misplaced
+    assert [t.text for t in b.tokens][:2] == ["Zij", "schreef"]
+    assert all(b.text[t.start:t.end] == t.text for t in b.tokens)
+    assert b.text[slice(*b.meta["unanalysed"][0])] == "a" * 5000
