@@ -266,9 +266,9 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
             while nxt < hi and article.tokens[nxt].tag == "ADJ":
                 nxt += 1
             if nxt < hi and article.tokens[nxt].tag == "N" and _lower(article.tokens[nxt]) not in people \
-                    and article.tokens[nxt].lemma.lower() not in people and marker in ("bare", "coord"):
-                # in a prepositional phrase the adjective stands for the phrase's referent
-                # ("met zijn Chinese ambtgenoot"); bare, it owns the thing ("een Amerikaans voorstel")
+                    and article.tokens[nxt].lemma.lower() not in people:
+                # before a people noun the adjective stands for the people ("met zijn Chinese
+                # ambtgenoot", "Russische troepen"); before a thing it owns it ("een Amerikaans voorstel")
                 marker, head_noun = "adj", nxt
         arg = Argument(mention=m, first=a, last=b, marker=marker, head_noun=head_noun)
         if marker == "van" and _ is not None:
@@ -401,9 +401,10 @@ def _main_clause_subject(article: Article, clause: Clause, args: list[Argument],
             k += 1
             continue
         if t.tag == "LID":
-            # a determiner: look at its noun phrase
+            # a determiner: look at its noun phrase (an actor adjective in it may be the subject:
+            # "kwamen een Amerikaanse en een Oekraïense delegatie bijeen")
             j = k + 1
-            while j < len(toks) and article.tokens[toks[j]].tag in ("ADJ", "TW"):
+            while j < len(toks) and article.tokens[toks[j]].tag in ("ADJ", "TW") and _arg_at(args, toks[j]) is None:
                 j += 1
             if j < len(toks) and (_arg_at(args, toks[j]) is not None):
                 k = j

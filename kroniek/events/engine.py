@@ -230,7 +230,8 @@ class EventCoder:
                 if front is not None:
                     subj, objs = [front], [a for a in c.args if a.marker == "bare"]
                 if not subj:
-                    speaker = self._quoted_first_person(article, c, quotes)
+                    speaker = self._quoted_first_person(article, c, quotes) or \
+                        self._reported_pronoun(article, c, clauses, resolved_sources)
                     if speaker is not None:
                         subj = [speaker]
                 passive = is_passive(article, c)
@@ -393,6 +394,24 @@ class EventCoder:
                              start=t.start, end=t.end, sent=t.sent, tokens=(i, i + 1), kind="quoted-speaker")
             return Argument(mention=m, first=i, last=i + 1, marker="bare")
         return None
+
+    def _reported_pronoun(self, article: Article, c: Clause, clauses: list[Clause],
+                          resolved: dict[int, list[Argument]]) -> Optional[Argument]:
+        """"De Amerikanen maakten bekend dat zij … gaan leveren": a third-person pronoun that
+        opens the reported clause of a speech verb stands for the speaker."""
+        if c.kind != "sub" or c.parent is None or c.opener is None or article.tokens[c.opener].text.lower() != "dat":
+            return None
+        nxt = c.opener + 1
+        if nxt >= c.end or article.tokens[nxt].text.lower() not in ("hij", "zij", "ze", "het"):
+            return None
+        parent = clauses[c.parent]
+        speech = self.lex.words("speech_verbs") | {"bekendmaken", "maken"}
+        if not any(article.tokens[i].lemma.lower() in speech for i in parent.verbs):
+            return None
+        src = resolved.get(parent.index) or []
+        if not src:
+            return None
+        return Argument(mention=src[0].mention, first=nxt, last=nxt + 1, marker="bare")
 
     def _subject_before_relative(self, article: Article, c: Clause, clauses: list[Clause]) -> Optional[Argument]:
         """"De Franse president, die gisteren in Berlijn was, ontmoette …": a main clause that
