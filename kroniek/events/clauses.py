@@ -162,6 +162,11 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
         c.verbs = [t.i for t in seg if is_verb(t)]
         fin = [t.i for t in seg if is_finite(t)]
         c.finite = fin[0] if fin else None
+        if c.finite is None and kind == "sub" and c.verbs and not any(_lower(x) == "te" for x in seg) \
+                and "inf" in article.tokens[c.verbs[0]].features:
+            # "dat zij … gaan leveren": a subordinate clause has a finite verb; the plural present
+            # at the head of its final cluster was tagged as an infinitive
+            c.finite, c.finite_repaired = c.verbs[0], True
         if c.finite is None and kind in ("main", "conj") and c.verbs and not any(_lower(x) == "te" for x in seg):
             # "De twee landen willen nauwer samenwerken": the plural present has the form of the
             # infinitive and Frog often tags it so; the verb after the first noun phrase is finite

@@ -267,3 +267,15 @@ def test_date_anchored_on_the_previous_sentence(coded):
               "Een dag later schortten de Verenigde Staten ook het delen van inlichtingen met Oekraïne op.")
     stops = sorted((e.earliest, e.latest) for e in a.events if e.cameo.startswith("16"))
     assert stops == [("2025-03-03", "2025-03-03"), ("2025-03-04", "2025-03-04")]
+
+
+def test_coordinated_subject_of_a_consultation(coded):
+    e = one(coded("De Verenigde Staten en Oekraïne hebben urenlang overlegd in Jeddah."), "04")
+    assert set(countries(e)) == {"USA", "UKR"} and e.symmetric and e.place["country"] == "SAU"
+    e = one(coded("Vandaag kwamen een Amerikaanse en een Oekraïense delegatie bijeen."), "04")
+    assert set(countries(e)) == {"USA", "UKR"}
+
+
+def test_pronoun_in_a_reported_clause_is_the_speaker(coded):
+    e = one(coded("De Amerikanen maakten bekend dat zij opnieuw militaire hulp aan Oekraïne gaan leveren."), "07")
+    assert e.cameo == "072" and countries(e) == ("USA", "UKR") and e.mode == "intended"
