@@ -1,4 +1,4 @@
-"""`kroniek actors ...`: look up and check the actor knowledge base, and resolve actors in
+"""`kroniek actors ...`: list the store's actors (`kroniek actors`, the store's `list`), look up and check the actor knowledge base, and resolve actors in
 analysed articles.
 
     kroniek actors lookup Rutte --date 2021-06-01     who a name is, and its code on a date
@@ -15,8 +15,19 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    actors = typer.Typer(no_args_is_help=True, help="The actor knowledge base and resolver.")
+    actors = typer.Typer(help="The actors in the store (no subcommand, or `list`), the knowledge base and the resolver.")
     app.add_typer(actors, name="actors")
+
+    @actors.callback(invoke_without_command=True)
+    def default(ctx: typer.Context) -> None:
+        """Without a subcommand: list the actors in the store (`kroniek actors list --help` for options)."""
+        if ctx.invoked_subcommand is None:
+            listing = ctx.command.get_command(ctx, "list")
+            if listing is None:
+                typer.echo(ctx.get_help())
+                raise typer.Exit(0)
+            with listing.make_context("list", [], parent=ctx) as sub:
+                listing.invoke(sub)
 
     @actors.command()
     def lookup(name: str = typer.Argument(..., help="A name, short form, adjective or demonym"),
