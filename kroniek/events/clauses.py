@@ -274,8 +274,11 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
                     and article.tokens[nxt].lemma.lower() not in people:
                 # before a people noun the adjective stands for the people ("met zijn Chinese
                 # ambtgenoot", "Russische troepen"); before a thing it owns it ("een Amerikaans voorstel")
+                outer_of_adj = marker if marker not in ("bare", "coord") else None
                 marker, head_noun = "adj", nxt
         arg = Argument(mention=m, first=a, last=b, marker=marker, head_noun=head_noun)
+        if marker == "adj":
+            arg.outer = locals().get("outer_of_adj")
         if marker == "van" and _ is not None:
             outer, _o = _marker_before(article, lo, _, lex)
             arg.outer = outer if outer not in ("bare", "coord") else "obj"

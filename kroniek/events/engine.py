@@ -146,7 +146,7 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
         if marker in ("obj", "adj"):
             continue
         direct = [a for a in args if a.marker == marker and id(a) not in src_ids]
-        owner = [a for a in args if a.marker == "van" and a.outer == marker and id(a) not in src_ids]
+        owner = [a for a in args if a.marker in ("van", "adj") and a.outer == marker and id(a) not in src_ids]
         if owner and not direct:
             return owner[0]
     for marker in entry_targets:
@@ -169,9 +169,9 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
                 if marker != "obj" or not objects:
                     return a
     if "obj" in entry_targets and not objects:
-        for a in args:      # an actor adjective on the object of force: "viel Oekraïense steden aan"
+        for a in args:      # an actor adjective on the object: "viel Oekraïense steden aan", "veroordeelde de Israëlische aanvallen"
             if a.marker == "adj" and id(a) not in src_ids and finite is not None and a.first > finite \
-                    and root is not None and root >= 13:
+                    and root is not None and (root == 5 or root >= 9):   # not "ontving Amerikaanse dollars"
                 return a
         for a in args:      # last resort: the owner of whatever the object is (objects follow the finite verb)
             if a.marker == "van" and id(a) not in src_ids and (after is None or a.first >= after) \
@@ -261,8 +261,15 @@ class EventCoder:
                         inherited = parent_modes.get(c.parent, "asserted")
                         f.mode = combine(f.mode, self._governing_mode(article, clauses[c.parent]) or "asserted",
                                          inherited if inherited in ("negated", "hypothetical", "counterfactual") else "asserted")
-                    if f is not None and c.kind == "main" and (c.index - 1 in conditional or c.index + 1 in conditional):
+                    if f is not None and c.kind == "main" and not entry.governs \
+                            and (c.index - 1 in conditional or c.index + 1 in conditional):
                         f.mode = combine(f.mode, "hypothetical")   # "Als Rusland …, zal de EU …"
+                    if f is not None and pending is not None and c.parent == pending[0] and c.kind in ("inf", "sub") \
+                            and pending[1] in out and pending[1].code != pending[2].code:
+                        # the matrix already took its sub-code from this complement ("afgesproken om te
+                        # praten": 036): the complement is no second event
+                        f = None
+                        pending = None
                     if f is not None and pending is not None and c.parent == pending[0] and c.kind in ("inf", "sub"):
                         # the embedded event of a complement verb: its mode and, if missing, its source
                         _, matrix, mentry = pending
@@ -350,6 +357,12 @@ class EventCoder:
         if target is None and entry.place_target:
             f.target_ref = self._place_actor(article, c, entry.target)
         f.mode = clause_mode(article, c, lex, next_text)
+        if f.mode == "negated" and entry.governs:
+            # "dreigen … niet langer wapens te leveren": the negation is inside the complement
+            te = next((i for i in c.tokens if article.tokens[i].text.lower() == "te"), None)
+            from .mode import negated as _negated
+            if te is not None and not _negated(article, [i for i in c.tokens if i < te and i <= (c.finite or te)], lex):
+                f.mode = clause_mode(article, c, lex, next_text, ignore_negation=True)
         if f.mode == "negated":
             self._cessation(article, c, f)
         conf = CONFIDENCE[path]
@@ -596,6 +609,9 @@ class EventCoder:
         tgt = f.target.mention if f.target is not None else None
         if tgt is not None and _same_actor(src, tgt):
             return None
+        if tgt is not None and f.symmetric and f.target in [a for a in f.clause.args if a.coordinated_with is not None] \
+                and (src.code or src.country) == (tgt.code or tgt.country):
+            return None            # two members of one side speaking together are not consulting each other
         tgt_ref = tgt.ref() if tgt is not None else f.target_ref
         if tgt_ref is not None and tgt is None and (tgt_ref.country == (src.country or (src.code or "")[:3])):
             return None            # a visit at home is no visit
