@@ -119,3 +119,25 @@ def _decode_line(raw: bytes, n: int, file: str) -> str:
         return decode_bytes(raw, file)[0]  # Windows-1252, or a clear reason
     except InputProblem as exc:
         raise InputProblem(exc.reason, file, n) from None
+
+
+def read_analysed(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Analysed articles (tokens included) read back from articles.jsonl files that
+    `kroniek extract` wrote, so that later stages run without Frog. A file that cannot be
+    opened or a line that is no analysed article becomes an InputError naming file and line;
+    the other lines are still read."""
+    from ..records import article_from_json
+    for path in paths:
+        try:
+            fh = open(path, encoding="utf-8")
+        except OSError as exc:
+            yield InputError(file=str(path), reason=exc.strerror or str(exc))
+            continue
+        with fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield article_from_json(json.loads(line))
+                except (ValueError, KeyError, TypeError) as exc:
+                    yield InputError(file=str(path), line=n, reason=f"not an analysed article: {exc}")

@@ -81,20 +81,15 @@ def register(app: typer.Typer) -> None:
                 date: Optional[str] = typer.Option(None, "--date", help="code people by their offices on this date")) -> None:
         """Write the actor mentions of analysed articles as JSON Lines (no Frog needed)."""
         from ...actors.resolve import resolve_article
-        from ...records import article_from_json
+        from ...reading.jsonl import read_analysed
+        from ...records import InputError
         errors = 0
-        for path in inputs:
-            with open(path, encoding="utf-8") as fh:
-                for n, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        a = article_from_json(json.loads(line))
-                    except (ValueError, KeyError, TypeError) as exc:
-                        errors += 1
-                        typer.echo(f"{path}:{n}: {exc}", err=True)
-                        continue
-                    for m in resolve_article(a, date):
-                        sys.stdout.write(json.dumps(m.to_json(a.id), ensure_ascii=False) + "\n")
+        for a in read_analysed(inputs):
+            if isinstance(a, InputError):
+                errors += 1
+                typer.echo(f"error: {a}", err=True)
+                continue
+            for m in resolve_article(a, date):
+                sys.stdout.write(json.dumps(m.to_json(a.id), ensure_ascii=False) + "\n")
         if errors:
             raise typer.Exit(1)

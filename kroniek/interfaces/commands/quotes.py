@@ -9,27 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Iterator, List
+from typing import List
 
 import typer
-
-
-def _analysed_articles(paths: list[str], problems: list[str]) -> Iterator:
-    from ...records import article_from_json
-    for path in paths:
-        try:
-            fh = open(path, encoding="utf-8")
-        except OSError as exc:
-            problems.append(f"{path}: {exc.strerror or exc}")
-            continue
-        with fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield article_from_json(json.loads(line))
-                except (ValueError, KeyError, TypeError) as exc:
-                    problems.append(f"{path}:{n}: not an analysed article: {exc}")
 
 
 def register(app: typer.Typer) -> None:
@@ -41,32 +23,17 @@ def register(app: typer.Typer) -> None:
         text: bool = typer.Option(False, "--text", help="One readable line per quote instead of JSON Lines"),
     ) -> None:
         """Write the quotes of INPUTS with speaker, cue and the events inside. Exit 1 if some inputs failed."""
-        from ...pipeline import Pipeline
-        from ...records import InputError
+        from ..batch import exit_on_problems, processed_articles
         problems: list[str] = []
-        names = ["actors", "events", "quotes"] if analysed else ["frog", "actors", "events", "quotes"]
         out = sys.stdout
-        with Pipeline(names) as pipe:
-            if analysed:
-                items = _analysed_articles(inputs, problems)
-            else:
-                from ...reading.sources import iter_articles
-                items = iter_articles(inputs)
-            for item in pipe.process(items):
-                if isinstance(item, InputError):
-                    problems.append(str(item))
+        for item in processed_articles(inputs, ["actors", "events", "quotes"], analysed, problems):
+            for q in item.quotes:
+                if direct_only and not q.direct:
                     continue
-                for q in item.quotes:
-                    if direct_only and not q.direct:
-                        continue
-                    if text:
-                        who = (q.speaker.person or q.speaker.text) if q.speaker else "?"
-                        mark = f'"{q.quote}"' if q.direct else f"({q.quote})"
-                        out.write(f"{item.id}\t{who}: {mark}\n")
-                    else:
-                        out.write(json.dumps(q.to_json(item.id), ensure_ascii=False) + "\n")
-        out.flush()
-        for p in problems:
-            typer.echo(f"error: {p}", err=True)
-        if problems:
-            raise typer.Exit(1)
+                if text:
+                    who = (q.speaker.person or q.speaker.text) if q.speaker else "?"
+                    mark = f'"{q.quote}"' if q.direct else f"({q.quote})"
+                    out.write(f"{item.id}\t{who}: {mark}\n")
+                else:
+                    out.write(json.dumps(q.to_json(item.id), ensure_ascii=False) + "\n")
+        exit_on_problems(problems)

@@ -21,7 +21,8 @@ def register(app: typer.Typer) -> None:
         vague: bool = typer.Option(True, help="Keep vague references (nu, eerder, binnenkort: PRESENT_REF/PAST_REF/FUTURE_REF)"),
     ) -> None:
         """Write the time expressions of INPUTS (TIMEX3 value, mod, day interval) as JSON Lines."""
-        from ...records import InputError, article_from_json
+        from ...records import InputError
+        from ..batch import article_inputs
         from ...time import tag_text
         from ...time.tagger import VAGUE_VALUES
         out = sys.stdout
@@ -33,25 +34,12 @@ def register(app: typer.Typer) -> None:
                     continue
                 out.write(json.dumps(t.to_json(a.id), ensure_ascii=False) + "\n")
 
-        if analysed:
-            for path in inputs:
-                with open(path, encoding="utf-8") as fh:
-                    for n, line in enumerate(fh, 1):
-                        if not line.strip():
-                            continue
-                        try:
-                            emit(article_from_json(json.loads(line)))
-                        except (ValueError, KeyError, TypeError) as exc:
-                            errors += 1
-                            typer.echo(f"{path}:{n}: {exc}", err=True)
-        else:
-            from ...reading.sources import iter_articles
-            for item in iter_articles(inputs):
-                if isinstance(item, InputError):
-                    errors += 1
-                    typer.echo(f"error: {item}", err=True)
-                    continue
-                emit(item)
+        for item in article_inputs(inputs, analysed):
+            if isinstance(item, InputError):
+                errors += 1
+                typer.echo(f"error: {item}", err=True)
+                continue
+            emit(item)
         out.flush()
         if errors:
             raise typer.Exit(1)
