@@ -92,3 +92,14 @@ def test_jsonl_good_and_bad_lines(tmp_path):
 def test_missing_input_reported():
     arts, (err,) = read("/nonexistent/file.txt")
     assert "no such file" in err.reason
+
+
+def test_analysed_articles_read_back_with_bad_lines_named(tmp_path):
+    from kroniek.reading.jsonl import read_analysed
+    good = Article(id="a1", date=DocDate.parse("2025-03-10"), text="Rutte sprak.")
+    path = tmp_path / "articles.jsonl"
+    path.write_text(json.dumps(good.to_json()) + "\n\n{broken\n", encoding="utf-8")
+    items = list(read_analysed([path, tmp_path / "missing.jsonl"]))
+    assert isinstance(items[0], Article) and items[0].id == "a1" and items[0].text == "Rutte sprak."
+    assert [(e.file, e.line) for e in items[1:]] == [(str(path), 3), (str(tmp_path / "missing.jsonl"), None)]
+    assert "not an analysed article" in items[1].reason
