@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, read_analysed, run_stages  # noqa: E402
 
-from kroniek.actors.resolve import actor_for_span, resolve_article  # noqa: E402
-from kroniek.records import article_from_json  # noqa: E402
+from kroniek.actors.resolve import actor_for_span  # noqa: E402
 
 
 def main() -> None:
@@ -29,11 +27,7 @@ def main() -> None:
     ap.add_argument("--sample", default=str(ROOT / "benchmarks" / "actors_sample.tsv"))
     ap.add_argument("--show", action="store_true", help="print the mentions the current resolver gets wrong")
     args = ap.parse_args()
-    arts = {}
-    for line in open(args.articles, encoding="utf-8"):
-        a = article_from_json(json.loads(line))
-        a.actors = resolve_article(a)
-        arts[a.id] = a
+    arts = {a.id: a for a in run_stages(read_analysed(args.articles), ["actors"])}
     lines = [l.rstrip("\n").split("\t") for l in open(args.sample, encoding="utf-8") if not l.startswith("#")]
     head, rows = lines[0], [dict(zip(lines[0], r)) for r in lines[1:]]
     verdicts = collections.Counter(r["verdict"] for r in rows)

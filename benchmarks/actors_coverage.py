@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import argparse
 import collections
-import json
 import random
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import read_analysed  # noqa: E402
 
 from kroniek.actors.resolve import resolve_article  # noqa: E402
-from kroniek.records import article_from_json  # noqa: E402
 
 
 def ner_spans(article):
@@ -54,7 +52,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--exclude", help="leave out the mentions of an earlier sample TSV (a fresh, unseen sample)")
     args = ap.parse_args()
-    arts = [article_from_json(json.loads(line)) for line in open(args.articles, encoding="utf-8")]
+    arts = list(read_analysed(args.articles))
     total, covered = collections.Counter(), collections.Counter()
     missed = collections.Counter()
     all_mentions = []

@@ -17,12 +17,8 @@ import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
-
-from kroniek.actors.resolve import resolve_article  # noqa: E402
-from kroniek.records import article_from_json  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, read_analysed, run_stages  # noqa: E402
 
 
 def main() -> None:
@@ -30,11 +26,7 @@ def main() -> None:
     ap.add_argument("--articles", default="/tmp/analysed/seed/articles.jsonl")
     ap.add_argument("--gold", default=str(SHARED / "gold" / "seed.events.jsonl"))
     args = ap.parse_args()
-    arts = {}
-    for line in open(args.articles, encoding="utf-8"):
-        a = article_from_json(json.loads(line))
-        a.actors = resolve_article(a)
-        arts[a.id] = a
+    arts = {a.id: a for a in run_stages(read_analysed(args.articles), ["actors"])}
     gold = [json.loads(l) for l in open(args.gold, encoding="utf-8") if l.strip()]
     covered = total = 0
     for g in gold:

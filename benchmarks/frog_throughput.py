@@ -17,22 +17,12 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, peak_rss_mb  # noqa: E402
 
 from kroniek.analysis.component import FrogAnalyzer  # noqa: E402
 from kroniek.reading.sources import iter_articles  # noqa: E402
 from kroniek.records import Article  # noqa: E402
-
-
-def peak_rss_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return float("nan")
 
 
 def frog_alone(paragraphs: list[str]) -> tuple[float, float, int, float]:
@@ -86,5 +76,5 @@ def main(inputs: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    shared = ROOT.parent / "shared" / "corpus"
+    shared = SHARED / "corpus"
     main(sys.argv[1:] or [str(shared / "seed"), str(shared / "nl-eval")])

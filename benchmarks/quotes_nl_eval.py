@@ -27,7 +27,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_common import SHARED, analysed_articles, check  # noqa: E402
+from common import SHARED, analysed_articles  # noqa: E402
+from quotes_common import check  # noqa: E402
 
 VERDICTS = Path(__file__).resolve().parent / "quotes_nl_eval_handcheck.tsv"
 

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes_common import SHARED, analysed_articles, run_stages  # noqa: E402
+from common import SHARED, analysed_articles, run_stages  # noqa: E402
 
 
 def main() -> None:

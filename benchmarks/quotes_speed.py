@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
+from pathlib import Path
 
-from kroniek.pipeline import available, get_factory
-from kroniek.records import article_from_json
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import read_analysed, run_stages  # noqa: E402
+
+from kroniek.pipeline import get_factory  # noqa: E402
 
 
 def main() -> None:
@@ -19,11 +23,7 @@ def main() -> None:
     ap.add_argument("articles", help="articles.jsonl with tokens (kroniek extract --out DIR)")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    with open(args.articles, encoding="utf-8") as f:
-        arts = [article_from_json(json.loads(line)) for line in f if line.strip()]
-    if available("actors"):
-        actors = get_factory("actors")()
-        arts = [actors(a) for a in arts]
+    arts = list(run_stages(read_analysed(args.articles), ["actors"]))
     quotes = get_factory("quotes")()
     tokens = sum(len(a.tokens) for a in arts)
     best = None

@@ -31,9 +31,8 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, read_analysed  # noqa: E402
 
 from kroniek.records import DocDate  # noqa: E402
 from kroniek.time import tag_text  # noqa: E402
@@ -85,13 +84,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     how = Counter()
     mine: dict[str, list] = {}
-    analysed = {}
-    if args.analysed:
-        from kroniek.records import article_from_json
-        for line in open(args.analysed, encoding="utf-8"):
-            if line.strip():
-                a = article_from_json(json.loads(line))
-                analysed[a.id] = a
+    analysed = {a.id: a for a in read_analysed(args.analysed)} if args.analysed else {}
     with open(DOCS, encoding="utf-8") as fh, open(out / "timex.jsonl", "w", encoding="utf-8") as w:
         for line in fh:
             d = json.loads(line)

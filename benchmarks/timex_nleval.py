@@ -24,12 +24,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, read_analysed  # noqa: E402
 
 from kroniek.reading.sources import iter_articles  # noqa: E402
-from kroniek.records import InputError, article_from_json  # noqa: E402
+from kroniek.records import InputError  # noqa: E402
 from kroniek.time import tag_text  # noqa: E402
 
 
@@ -39,7 +38,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=0)
     args = ap.parse_args()
     if args.analysed:
-        articles = [article_from_json(json.loads(l)) for l in open(args.analysed, encoding="utf-8") if l.strip()]
+        articles = list(read_analysed(args.analysed))
     else:
         articles = [a for a in iter_articles([SHARED / "corpus" / "nl-eval"]) if not isinstance(a, InputError)]
     rows = []

@@ -16,9 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED  # noqa: E402
 
 from kroniek.records import DocDate  # noqa: E402
 from kroniek.time import tag_text  # noqa: E402
