@@ -191,6 +191,19 @@ def _page_note(res: dict, console: Console) -> None:
         console.print(f"[dim]{shown} of {res['total']} shown (offset {res['offset']}); use --limit/--offset[/dim]")
 
 
+def _print_events(res: dict, fmt: str, title: str, with_sentence: bool = False) -> None:
+    """A page of events (`kroniek events`, `kroniek timeline`) as JSON, CSV or a table."""
+    from ...output.exports import CSV_COLUMNS, event_json, write_csv
+    if fmt == "json":
+        _dump({**res, "items": [event_json(e) for e in res["items"]]})
+    elif fmt == "csv":
+        write_csv(res["items"], sys.stdout, CSV_COLUMNS)
+    else:
+        console = _console()
+        console.print(events_table(res["items"], title, with_sentence=with_sentence))
+        _page_note(res, console)
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(
@@ -275,7 +288,6 @@ def register(app: typer.Typer) -> None:
         filt=None,
     ) -> None:
         """Events in the store, filtered (all filters combine)."""
-        from ...output.exports import CSV_COLUMNS, event_json, write_csv
         from ...store import queries
         _check_format(fmt)
         with _open(db) as store:
@@ -283,14 +295,7 @@ def register(app: typer.Typer) -> None:
                 res = queries.events(store, filt, limit=limit, offset=offset, order=order)
             except ValueError as exc:
                 _fail(str(exc))
-        if fmt == "json":
-            _dump({**res, "items": [event_json(e) for e in res["items"]]})
-        elif fmt == "csv":
-            write_csv(res["items"], sys.stdout, CSV_COLUMNS)
-        else:
-            console = _console()
-            console.print(events_table(res["items"], f"{res['total']} events"))
-            _page_note(res, console)
+        _print_events(res, fmt, f"{res['total']} events")
 
     @app.command()
     @with_filters
@@ -302,7 +307,6 @@ def register(app: typer.Typer) -> None:
         filt=None,
     ) -> None:
         """Events in the order they happened, each with the sentence that proves it."""
-        from ...output.exports import CSV_COLUMNS, event_json, write_csv
         from ...store import queries
         _check_format(fmt)
         with _open(db) as store:
@@ -310,14 +314,7 @@ def register(app: typer.Typer) -> None:
                 res = queries.timeline(store, filt, limit=limit, offset=offset)
             except ValueError as exc:
                 _fail(str(exc))
-        if fmt == "json":
-            _dump({**res, "items": [event_json(e) for e in res["items"]]})
-        elif fmt == "csv":
-            write_csv(res["items"], sys.stdout, CSV_COLUMNS)
-        else:
-            console = _console()
-            console.print(events_table(res["items"], f"timeline: {res['total']} events", with_sentence=True))
-            _page_note(res, console)
+        _print_events(res, fmt, f"timeline: {res['total']} events", with_sentence=True)
 
     @app.command()
     def dyad(
