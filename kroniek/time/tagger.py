@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from ..records import DocDate, Sentence, Timex, Token
 from .grammar import Rule, Sem, compile_rules
@@ -102,126 +102,116 @@ def merge(a: Match, b: Match, sem: Sem, rule: str, start: Optional[int] = None) 
     return Match(s, b.end, min(a.mstart, s), b.mend, rule, a.order, sem)
 
 
+def each(ms: list[Match], step: Callable[[Match, list[Match]], Match]) -> list[Match]:
+    """One pass over the matches: `step(m, kept)` gives what stands in place of `m`, knowing
+    the matches kept before it."""
+    out: list[Match] = []
+    for m in ms:
+        out.append(step(m, out))
+    return out
+
+
+def pairs(ms: list[Match], join: Callable[[Match, Match], Optional[Match]]) -> list[Match]:
+    """One pass over neighbours: `join(a, b)` gives one match for the two, or None to keep `a`
+    as it is and go on with `b`."""
+    out: list[Match] = []
+    i = 0
+    while i < len(ms):
+        joined = join(ms[i], ms[i + 1]) if i + 1 < len(ms) else None
+        if joined is not None:
+            out.append(joined)
+            i += 2
+        else:
+            out.append(ms[i])
+            i += 1
+    return out
+
+
 def combine(text: str, ms: list[Match]) -> list[Match]:
     # position words before a period: "begin maart", "eind vorige maand", "later deze week"
-    out = []
-    for m in ms:
+    def position(m: Match, kept: list[Match]) -> Match:
         if m.sem.kind in ("date", "rel") and m.sem.day is None and m.sem.weekday is None:
             p = prefix(POSITION, text, m)
-            prev_end = out[-1].end if out else 0
+            prev_end = kept[-1].end if kept else 0
             if p and p.start() >= prev_end and not (m.sem.kind == "date" and m.sem.month and p.group("pos").lower() in ("later", "eerder")):
                 mod = POSITION_MOD[p.group("pos").lower()]
                 m = replace(m, start=p.start("pos"), mstart=min(m.mstart, p.start("pos")), sem=replace(m.sem, mod=mod), rule=m.rule + "+pos")
-        out.append(m)
-    ms = out
+        return m
 
     # "november vorig jaar", "3 maart dit jaar", "eind juni van vorig jaar": one date
-    out = []
-    i = 0
-    while i < len(ms):
-        a = ms[i]
-        if i + 1 < len(ms) and a.sem.kind == "date" and a.sem.year is None and (a.sem.month or a.sem.season or a.sem.quarter) \
-                and a.sem.deic is None and ms[i + 1].sem.kind == "rel" and ms[i + 1].sem.unit == "Y" and ms[i + 1].sem.mod is None \
-                and re.fullmatch(r"\s*(?:van\s+)?", text[a.end:ms[i + 1].start]):
-            b = ms[i + 1]
-            out.append(merge(a, b, replace(a.sem, year_rel=b.sem.deic or 0), a.rule + "+year"))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    ms = out
+    def year(a: Match, b: Match) -> Optional[Match]:
+        if a.sem.kind == "date" and a.sem.year is None and (a.sem.month or a.sem.season or a.sem.quarter) \
+                and a.sem.deic is None and b.sem.kind == "rel" and b.sem.unit == "Y" and b.sem.mod is None \
+                and re.fullmatch(r"\s*(?:van\s+)?", text[a.end:b.start]):
+            return merge(a, b, replace(a.sem, year_rel=b.sem.deic or 0), a.rule + "+year")
+        return None
 
     # a deictic word before a year-less date: "volgende 6e april", "aanstaande Pasen"
-    out = []
-    for m in ms:
+    def deictic(m: Match, kept: list[Match]) -> Match:
         if m.sem.kind in ("date", "holiday") and m.sem.year is None and m.sem.deic is None and m.sem.decade is None:
             dm = DEIC_BEFORE.search(text, max(0, m.mstart - 20), m.mstart)
-            if dm and (not out or dm.start() >= out[-1].mend):
+            if dm and (not kept or dm.start() >= kept[-1].mend):
                 sem = replace(m.sem, deic=-1 if dm.group(1).lower() in ("vorige", "afgelopen", "voorbije", "verleden") else 1)
                 m = replace(m, sem=sem, start=dm.start(), mstart=dm.start(), rule=m.rule + "+deic")
-        out.append(m)
-    ms = out
+        return m
 
     # "twee weken voor Kerst", "drie dagen na vandaag": a duration from another date
-    out = []
-    i = 0
-    while i < len(ms):
-        a = ms[i]
-        if i + 1 < len(ms) and a.sem.kind == "duration" and a.sem.unit not in (None, "H", "MIN", "S") and a.sem.deic is None \
-                and ms[i + 1].sem.kind in DATEISH:
-            b = ms[i + 1]
+    def shift(a: Match, b: Match) -> Optional[Match]:
+        if a.sem.kind == "duration" and a.sem.unit not in (None, "H", "MIN", "S") and a.sem.deic is None \
+                and b.sem.kind in DATEISH:
             gap = SHIFT_GAP.fullmatch(text[a.end:b.mstart])
             if gap:
                 sign = -1 if gap.group("w").lower() in ("voor", "vóór", "eerder dan") else 1
-                mod = a.sem.mod
-                sem = Sem("shift", n=a.sem.n, unit=a.sem.unit, deic=sign, mod=mod, date=b.sem)
-                out.append(merge(a, b, sem, "shift_from"))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    ms = out
+                sem = Sem("shift", n=a.sem.n, unit=a.sem.unit, deic=sign, mod=a.sem.mod, date=b.sem)
+                return merge(a, b, sem, "shift_from")
+        return None
 
     # ranges between two dates
-    out = []
-    i = 0
-    while i < len(ms):
-        a = ms[i]
-        if i + 1 < len(ms):
-            b = ms[i + 1]
-            gap = text[a.end:b.start] if b.start >= a.end else text[a.end:b.mstart]
-            before = text[max(0, a.start - 12):a.start]
-            starter = RANGE_START.search(before)
-            ok_kinds = (a.sem.kind in RANGE_ENDS and b.sem.kind in RANGE_ENDS
-                        and all(x.sem.kind != "vague" or x.sem.value == "PRESENT_REF" for x in (a, b))
-                        and not (a.sem.kind == "vague" and b.sem.kind == "vague")) or (a.sem.kind == "time" and b.sem.kind == "time")
-            # "van maart tot op heden": the "tot" is inside the second expression
-            to_now = b.sem.kind == "vague" and text[b.start:b.end].lower().startswith("tot ") and not gap.strip()
-            is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or to_now or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+", gap)))
-            if is_range:
-                s = starter.start() + max(0, a.start - 12) if starter else a.start
-                rs = Sem("range", start=a.sem, end=b.sem, ttype="TIME" if a.sem.kind == "time" else None)
-                out.append(merge(a, b, rs, "range", start=s))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    ms = out
+    def date_range(a: Match, b: Match) -> Optional[Match]:
+        gap = text[a.end:b.start] if b.start >= a.end else text[a.end:b.mstart]
+        before = text[max(0, a.start - 12):a.start]
+        starter = RANGE_START.search(before)
+        ok_kinds = (a.sem.kind in RANGE_ENDS and b.sem.kind in RANGE_ENDS
+                    and all(x.sem.kind != "vague" or x.sem.value == "PRESENT_REF" for x in (a, b))
+                    and not (a.sem.kind == "vague" and b.sem.kind == "vague")) or (a.sem.kind == "time" and b.sem.kind == "time")
+        # "van maart tot op heden": the "tot" is inside the second expression
+        to_now = b.sem.kind == "vague" and text[b.start:b.end].lower().startswith("tot ") and not gap.strip()
+        is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or to_now or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+", gap)))
+        if is_range:
+            s = starter.start() + max(0, a.start - 12) if starter else a.start
+            rs = Sem("range", start=a.sem, end=b.sem, ttype="TIME" if a.sem.kind == "time" else None)
+            return merge(a, b, rs, "range", start=s)
+        return None
 
     # open ranges: "sinds 2016", "tot 14 januari"
-    out = []
-    for m in ms:
+    def open_range(m: Match, kept: list[Match]) -> Match:
         if m.sem.kind in DATEISH and m.sem.mod is None:
             o = prefix(OPEN, text, m)
-            if o and (not out or o.start() >= out[-1].end):
+            if o and (not kept or o.start() >= kept[-1].end):
                 w = re.sub(r"\s+", " ", o.group("w").lower())
                 m = replace(m, sem=replace(m.sem, mod=OPEN_MOD[w]), mstart=min(m.mstart, o.start()), rule=m.rule + "+open")
-        out.append(m)
-    ms = out
+        return m
 
     # a day with a clock time: "morgen om 8.45", "zaterdag 5.00 uur", "5.00 uur op zaterdag"
-    out = []
-    i = 0
-    while i < len(ms):
-        a = ms[i]
-        if i + 1 < len(ms):
-            b = ms[i + 1]
-            day_a = a.sem.kind in ("dayword", "weekday") or (a.sem.kind == "date" and a.sem.day) or \
-                (a.sem.kind == "rel" and a.sem.weekday) or (a.sem.kind == "set" and (a.sem.value or "").startswith("XXXX-WXX"))
-            b_time = b.sem.kind == "time" or (b.sem.kind == "range" and b.sem.start.kind == "time")
-            if day_a and b_time and b.sem.date is None and TIME_GAP.fullmatch(text[a.end:b.mstart] if b.mstart >= a.end else text[a.end:b.start]):
-                out.append(merge(a, b, replace(b.sem, date=a.sem, part=b.sem.part or a.sem.part), a.rule + "+time"))
-                i += 2
-                continue
-            day_b = b.sem.kind in ("dayword", "weekday") or (b.sem.kind == "date" and b.sem.day)
-            a_time = a.sem.kind == "time" or (a.sem.kind == "range" and a.sem.start.kind == "time")
-            if a_time and a.sem.date is None and day_b and TIME_DATE_GAP.fullmatch(text[a.end:b.mstart]):
-                out.append(merge(a, b, replace(a.sem, date=b.sem), b.rule + "+time"))
-                i += 2
-                continue
-        out.append(a)
-        i += 1
-    return out
+    def day_time(a: Match, b: Match) -> Optional[Match]:
+        day_a = a.sem.kind in ("dayword", "weekday") or (a.sem.kind == "date" and a.sem.day) or \
+            (a.sem.kind == "rel" and a.sem.weekday) or (a.sem.kind == "set" and (a.sem.value or "").startswith("XXXX-WXX"))
+        b_time = b.sem.kind == "time" or (b.sem.kind == "range" and b.sem.start.kind == "time")
+        if day_a and b_time and b.sem.date is None and TIME_GAP.fullmatch(text[a.end:b.mstart] if b.mstart >= a.end else text[a.end:b.start]):
+            return merge(a, b, replace(b.sem, date=a.sem, part=b.sem.part or a.sem.part), a.rule + "+time")
+        day_b = b.sem.kind in ("dayword", "weekday") or (b.sem.kind == "date" and b.sem.day)
+        a_time = a.sem.kind == "time" or (a.sem.kind == "range" and a.sem.start.kind == "time")
+        if a_time and a.sem.date is None and day_b and TIME_DATE_GAP.fullmatch(text[a.end:b.mstart]):
+            return merge(a, b, replace(a.sem, date=b.sem), b.rule + "+time")
+        return None
+
+    ms = each(ms, position)
+    ms = pairs(ms, year)
+    ms = each(ms, deictic)
+    ms = pairs(ms, shift)
+    ms = pairs(ms, date_range)
+    ms = each(ms, open_range)
+    return pairs(ms, day_time)
 
 
 def sentence_index(sentences: Optional[Sequence[Sentence]], offset: int) -> Optional[int]:
