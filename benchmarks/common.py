@@ -1,7 +1,8 @@
 """Shared by the benchmarks: where the repository and ../shared are, analysed articles read
 back from articles.jsonl (`kroniek extract --out DIR` writes DIR/articles.jsonl; the session
 keeps copies in /tmp/analysed/*/articles.jsonl) or analysed afresh by one Frog, the pipeline
-stages after Frog, and a process's peak memory.
+stages after Frog, records written as JSON Lines and scored against the seed's gold, and a
+process's peak memory.
 
 A benchmark script imports it after putting its own folder on sys.path:
 
@@ -10,6 +11,8 @@ A benchmark script imports it after putting its own folder on sys.path:
 """
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -57,6 +60,21 @@ def run_stages(articles: Iterable[Article], stages=("timex", "actors", "events",
         for c in comps:
             a = c(a)
         yield a
+
+
+def write_jsonl(path: Path, records: Iterable[dict]) -> Path:
+    """`records` as JSON Lines (UTF-8 as it is), the folder made if needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return path
+
+
+def score_seed(layer: str, system: Path) -> None:
+    """../shared/eval/score.py LAYER SYSTEM ../shared/gold/seed.LAYER.jsonl --verbose, printed."""
+    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), layer, str(system),
+                    str(SHARED / "gold" / f"seed.{layer}.jsonl"), "--verbose"], check=True)
 
 
 def peak_rss_mb(pid: int) -> float:

@@ -8,13 +8,11 @@ Writes OUT/quotes.jsonl (default /tmp/kroniek-quotes-seed) and prints the scorer
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED, analysed_articles, run_stages  # noqa: E402
+from common import SHARED, analysed_articles, run_stages, score_seed, write_jsonl  # noqa: E402
 
 
 def main() -> None:
@@ -22,14 +20,9 @@ def main() -> None:
     ap.add_argument("--articles", help="pre-analysed articles.jsonl (default: run Frog on the seed)")
     ap.add_argument("--out", default="/tmp/kroniek-quotes-seed")
     args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    with open(out / "quotes.jsonl", "w", encoding="utf-8") as f:
-        for a in run_stages(analysed_articles(SHARED / "corpus" / "seed", args.articles)):
-            for q in a.quotes:
-                f.write(json.dumps(q.to_json(a.id), ensure_ascii=False) + "\n")
-    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "quotes", str(out / "quotes.jsonl"),
-                    str(SHARED / "gold" / "seed.quotes.jsonl"), "--verbose"], check=True)
+    articles = run_stages(analysed_articles(SHARED / "corpus" / "seed", args.articles))
+    path = write_jsonl(Path(args.out) / "quotes.jsonl", (q.to_json(a.id) for a in articles for q in a.quotes))
+    score_seed("quotes", path)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED  # noqa: E402
+from common import SHARED, write_jsonl  # noqa: E402
 
 from kroniek.records import DocDate  # noqa: E402
 from kroniek.time import tag_text  # noqa: E402
@@ -34,10 +34,7 @@ def main() -> None:
     cases_txt = subprocess.run([sys.executable, str(script), "input"], check=True, capture_output=True, text=True).stdout
     (out / "cases.jsonl").write_text(cases_txt, encoding="utf-8")
     cases = [json.loads(l) for l in cases_txt.splitlines() if l.strip()]
-    with open(out / "timex.jsonl", "w", encoding="utf-8") as fh:
-        for c in cases:
-            for t in tag_text(c["text"], DocDate.parse(c["date"])):
-                fh.write(json.dumps(t.to_json(c["id"]), ensure_ascii=False) + "\n")
+    write_jsonl(out / "timex.jsonl", (t.to_json(c["id"]) for c in cases for t in tag_text(c["text"], DocDate.parse(c["date"]))))
     res = subprocess.run([sys.executable, str(script), "score", str(out / "timex.jsonl")], check=True, capture_output=True, text=True).stdout
     print(res.strip())
     if args.errors:

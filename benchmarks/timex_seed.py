@@ -14,8 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT / ".." / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED, score_seed  # noqa: E402
 
 
 def main() -> None:
@@ -27,8 +27,7 @@ def main() -> None:
     kroniek = Path(sys.executable).parent / "kroniek"
     with open(out / "timex.jsonl", "w", encoding="utf-8") as fh:
         subprocess.run([str(kroniek), "timex", str(SHARED / "corpus" / "seed")], check=True, stdout=fh)
-    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "timex", str(out / "timex.jsonl"),
-                    str(SHARED / "gold" / "seed.timex.jsonl"), "--verbose"], check=True)
+    score_seed("timex", out / "timex.jsonl")
 
 
 if __name__ == "__main__":
