@@ -14,6 +14,16 @@ from typing import List, Optional
 import typer
 
 
+def _load_kb():
+    """The actor knowledge base, or exit 1 with the problem (file and line named)."""
+    from ...actors.kb import KBError, load_kb
+    try:
+        return load_kb()
+    except KBError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     actors = typer.Typer(help="The actors in the store (no subcommand, or `list`), the knowledge base and the resolver.")
     app.add_typer(actors, name="actors")
@@ -33,13 +43,9 @@ def register(app: typer.Typer) -> None:
     def lookup(name: str = typer.Argument(..., help="A name, short form, adjective or demonym"),
                date: Optional[str] = typer.Option(None, "--date", help="YYYY[-MM[-DD]]; default today")) -> None:
         """Show what NAME refers to in the knowledge base, and its CAMEO code on DATE."""
-        from ...actors.kb import KBError, alias_key, load_kb
+        from ...actors.kb import alias_key
         from ...actors.resolve import as_day
-        try:
-            kb = load_kb()
-        except KBError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1)
+        kb = _load_kb()
         day = as_day(date)
         key = alias_key(name)
         entries = kb.aliases.get(key, [])
@@ -60,12 +66,7 @@ def register(app: typer.Typer) -> None:
     @actors.command()
     def check() -> None:
         """Load and validate the knowledge base; exit 1 on a problem (file and line named)."""
-        from ...actors.kb import KBError, load_kb
-        try:
-            kb = load_kb()
-        except KBError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1)
+        kb = _load_kb()
         shared = [" ".join(k) for k, v in kb.aliases.items() if len({e.entity for e in v}) > 1 and k not in kb.ambiguous]
         kinds: dict[str, int] = {}
         for e in kb.entities.values():
