@@ -252,10 +252,11 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
             args[-1].last = b       # "General Motors (GM)", "Sander Dekker (VVD)": a parenthesis on the actor
             prev_end = b + 1 if b < len(article.tokens) and article.tokens[b].text == ")" else b
             continue
-        if prev_end is not None and a == prev_end and args and \
+        if prev_end is not None and a == prev_end and args and article.tokens[a].tag != "LID" and \
                 (args[-1].mention.country or (args[-1].mention.code or "")[:3]) == (m.country or (m.code or "")[:3]):
             # an apposition right after another actor ("de Amerikaanse president Trump" read as
-            # two mentions) is the same argument
+            # two mentions) is the same argument; one that opens with its own article is a new
+            # noun phrase ("Poolse speurders een Poolse cybercrimineel": subject and object)
             args[-1].last = b
             prev_end = b
             continue
