@@ -91,6 +91,17 @@ class DocDate:
                 "earliest": self.earliest.isoformat(), "latest": self.latest.isoformat()}
 
 
+def iso_day(value: object) -> Optional[dt.date]:
+    """The day of an ISO date or date-time string (an interval end such as `earliest`), or None
+    for a missing or malformed one (the raw value stays in the JSON layers)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 @dataclass
 class Token:
     """One word as Frog analysed it. `i` is the index in the article, `head` the article

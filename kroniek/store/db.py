@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 import duckdb
 import pyarrow as pa
 
-from ..records import ActorRef, Article, Event, Span
+from ..records import ActorRef, Article, Event, Span, iso_day
 from .schema import ARTICLE_TABLES, MIGRATIONS, Migration
 
 DEFAULT_DB = "kroniek.duckdb"
@@ -32,16 +32,6 @@ def event_gid(article_id: str, event_id: str) -> int:
     """A stable 53-bit event number (GDELT's GLOBALEVENTID is a number; JavaScript holds 53 bits)."""
     digest = hashlib.sha1(f"{article_id}\x00{event_id}".encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") & ((1 << 53) - 1) or 1
-
-
-def _day(value: Optional[str]) -> Optional[dt.date]:
-    """An ISO day, or None for a missing or malformed one (the raw value stays in the JSON layers)."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _num(value) -> Optional[float]:
@@ -161,7 +151,7 @@ def article_rows(a: Article, now: dt.datetime, rows: dict[str, _Rows]) -> None:
                               parsed=s.parsed)
     for t in a.timexes:
         rows["timexes"].add(article_id=a.id, tid=t.tid, text=t.text, start=t.start, end=t.end, type=t.type,
-                            value=t.value, mod=t.mod, earliest=_day(t.earliest), latest=_day(t.latest),
+                            value=t.value, mod=t.mod, earliest=iso_day(t.earliest), latest=iso_day(t.latest),
                             sent=t.sent, anchor=t.anchor, rule=t.rule)
     for i, m in enumerate(a.actors):
         rows["actor_mentions"].add(article_id=a.id, idx=i, text=m.text, code=m.code, country=m.country,
@@ -190,7 +180,7 @@ def article_rows(a: Article, now: dt.datetime, rows: dict[str, _Rows]) -> None:
 
 def _event_row(a: Article, e: Event, eid: str, n: int, gid: int, lead_end: int, out: _Rows) -> None:
     cameo = (e.cameo or "").strip()
-    earliest, latest = _day(e.earliest), _day(e.latest)
+    earliest, latest = iso_day(e.earliest), iso_day(e.latest)
     first: Optional[Span] = e.evidence[0] if e.evidence else None
     place = e.place if isinstance(e.place, dict) else None
     main = first or e.trigger
