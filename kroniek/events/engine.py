@@ -85,6 +85,10 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
     """The best lexicon verb entry for a clause: (entry, code, trigger tokens, consumed tokens,
     repaired-tag flag) or None."""
     words = _words(article, clause.tokens)
+    after = clause.end
+    if after < len(article.tokens) and article.tokens[after].sent == clause.sent \
+            and article.tokens[after].tag == "VG" and article.tokens[after].text.lower() == "dat":
+        words.append(("dat", "dat"))   # a dat-complement follows: "moest toegeven dat …" (with: ["dat"])
     aux = lex.words("auxiliaries")
     parts = _particles(article, clause, lex)
     cands: list[tuple[Token, bool]] = [(article.tokens[i], False) for i in clause.verbs]
