@@ -26,6 +26,7 @@ CONFIDENCE = {
     "discourse": 0.45,       # parties of a reciprocal verb taken from the meeting before it
     "nominal_pair": 0.65,    # de gesprekken tussen X en Y
     "nominal": 0.55,         # de Russische inval in Oekraïne
+    "reaction": 0.5,         # target of a reaction ("betreurt het nieuws") taken from the event before
 }
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "IGO", "PTY", "ELI", "SPY", "COP"}
 REPAIRED_TAG_PENALTY = 0.1    # the verb was tagged as another part of speech by Frog
@@ -301,7 +302,33 @@ class EventCoder:
                         pending = (c.index, ghost, entry)
                 out.extend(self._nominal_events(article, c, consumed, next_text))
         self._discourse_parties(article, out)
+        self._reaction_targets(article, out)
         return out
+
+    def _reaction_targets(self, article: Article, found: list[Found]) -> None:
+        """A reaction to news that names no target ("De EU betreurt het nieuws en kondigt
+        tegenmaatregelen aan") is aimed at the doer of the event reported just before it, in
+        the same or the previous two sentences, when that doer is another actor."""
+        words = self.lex.words("reaction_words")
+        stems = tuple(w[:-1] for w in words if w.endswith("*"))
+        ordered = sorted(found, key=lambda f: f.trigger[0])
+        for k, f in enumerate(ordered):
+            if not f.sources or f.target is not None or f.target_ref is not None or f.symmetric:
+                continue
+            lemmas = {w for i in f.clause.tokens if article.tokens[i].tag == "N"
+                      for w in (article.tokens[i].lemma.lower(), article.tokens[i].text.lower())}   # Frog: nieuws → nieuw
+            if not (lemmas & words or any(lem.startswith(stems) for lem in lemmas if stems)):
+                continue
+            src = f.sources[0].mention
+            for prev in reversed(ordered[:k]):
+                if not prev.sources or f.clause.sent - prev.clause.sent > 2 or prev.clause.sent > f.clause.sent:
+                    continue
+                other = prev.sources[0].mention
+                if (other.country or (other.code or "")[:3]) == (src.country or (src.code or "")[:3]):
+                    continue
+                f.target = prev.sources[0]
+                f.path, f.confidence = "reaction", min(f.confidence, CONFIDENCE["reaction"])
+                break
 
     def _verb_event(self, article, c: Clause, entry: Entry, code: str, trig, subj_sources, objs, patients, passive,
                     repaired, clauses, resolved_sources, next_text) -> Optional[Found]:
