@@ -10,27 +10,9 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Iterator, List
+from typing import List
 
 import typer
-
-
-def _analysed_articles(paths: list[str], problems: list[str]) -> Iterator:
-    from ...records import article_from_json
-    for path in paths:
-        try:
-            fh = open(path, encoding="utf-8")
-        except OSError as exc:
-            problems.append(f"{path}: {exc.strerror or exc}")
-            continue
-        with fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    yield article_from_json(json.loads(line))
-                except (ValueError, KeyError, TypeError) as exc:
-                    problems.append(f"{path}:{n}: not an analysed article: {exc}")
 
 
 def register(app: typer.Typer) -> None:
@@ -43,39 +25,22 @@ def register(app: typer.Typer) -> None:
                                        help="Also negated, hypothetical and counterfactual events"),
     ) -> None:
         """Code the events of INPUTS (CAMEO, PLOVER, Goldstein, mode, date, place, evidence). Exit 1 if some inputs failed."""
-        from ...pipeline import Pipeline
-        from ...records import InputError
+        from ..batch import exit_on_problems, processed_articles
         problems: list[str] = []
-        names = ["timex", "actors", "events", "quotes"]
-        if not analysed:
-            names = ["frog"] + names
         out = sys.stdout
-        with Pipeline(names) as pipe:
-            if analysed:
-                items = _analysed_articles(inputs, problems)
-            else:
-                from ...reading.sources import iter_articles
-                items = iter_articles(inputs)
-            for item in pipe.process(items):
-                if isinstance(item, InputError):
-                    problems.append(str(item))
+        for item in processed_articles(inputs, ["timex", "actors", "events", "quotes"], analysed, problems):
+            if item.meta.get("events_error"):
+                problems.append(f"{item.origin or item.id}: event coder: {item.meta['events_error']}")
+            for e in item.events:
+                if not all_modes and e.mode != "asserted":
                     continue
-                if item.meta.get("events_error"):
-                    problems.append(f"{item.origin or item.id}: event coder: {item.meta['events_error']}")
-                for e in item.events:
-                    if not all_modes and e.mode != "asserted":
-                        continue
-                    if text:
-                        tgt = f"{e.target.text} [{e.target.code}]" if e.target else "-"
-                        out.write(f"{item.id}\t{e.id}\t{e.cameo} {e.plover or ''}\t{e.mode}\t{e.earliest}..{e.latest}\t"
-                                  f"{e.source.text} [{e.source.code}] -> {tgt}\t{e.evidence[0].text}\n")
-                    else:
-                        out.write(json.dumps(e.to_json(item.id), ensure_ascii=False) + "\n")
-        out.flush()
-        for p in problems:
-            typer.echo(f"error: {p}", err=True)
-        if problems:
-            raise typer.Exit(1)
+                if text:
+                    tgt = f"{e.target.text} [{e.target.code}]" if e.target else "-"
+                    out.write(f"{item.id}\t{e.id}\t{e.cameo} {e.plover or ''}\t{e.mode}\t{e.earliest}..{e.latest}\t"
+                              f"{e.source.text} [{e.source.code}] -> {tgt}\t{e.evidence[0].text}\n")
+                else:
+                    out.write(json.dumps(e.to_json(item.id), ensure_ascii=False) + "\n")
+        exit_on_problems(problems)
 
     @app.command()
     def cameo(what: str = typer.Argument(..., help="A CAMEO code (072) or a Dutch verb/noun lemma (leveren, inval)")) -> None:
