@@ -354,6 +354,12 @@ def _main_clause_subject(article: Article, clause: Clause, args: list[Argument],
     if vorfeld and article.tokens[vorfeld[0]].tag == "VG":
         vorfeld = vorfeld[1:]
     if vorfeld:
+        pre = _arg_at(args, fin - 1)
+        if pre is not None and pre.marker == "bare" and pre.last == fin and pre.first > vorfeld[0] \
+                and article.tokens[pre.first - 1].tag == "BW":
+            # a focus adverb before the subject ("Ook de EU steunt …", "Vooral de linkse
+            # oppositiepartijen drongen aan …", after an inline subheading): one constituent
+            return True, pre
         first = article.tokens[vorfeld[0]]
         low = _lower(first)
         if first.tag in ("LID", "N", "SPEC", "ADJ", "TW") or (first.tag == "VNW" and low in PRONOUN_SUBJECTS):
