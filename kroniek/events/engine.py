@@ -560,7 +560,10 @@ class EventCoder:
                 if "adj" in entry.source and adj:
                     sources = [adj[0]]
                 elif "van" in entry.source:
-                    van = [a for a in later if a.marker == "van" and a.first - i <= 4]
+                    # the doer's van-phrase, not the owner inside the target phrase: "kritiek op de
+                    # plannen van Dekker, van oppositie" is the opposition's criticism of Dekker
+                    van = [a for a in later if a.marker == "van" and a.outer not in entry.target
+                           and (a.first - i <= 4 or article.tokens[a.first - 2].text == ",")]
                     sources = van[:1]
                 if sources:
                     target = _target(entry.target, later, [], sources)
