@@ -27,6 +27,7 @@ CONFIDENCE = {
     "nominal_pair": 0.65,    # de gesprekken tussen X en Y
     "nominal": 0.55,         # de Russische inval in Oekraïne
     "reaction": 0.5,         # target of a reaction ("betreurt het nieuws") taken from the event before
+    "crowd": 0.55,           # demonstrators named only by number ("Duizenden betogen in Parijs"), country from the place
 }
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "IGO", "PTY", "ELI", "SPY", "COP"}
 REPAIRED_TAG_PENALTY = 0.1    # the verb was tagged as another part of speech by Frog
@@ -354,6 +355,10 @@ class EventCoder:
             # implicit agent is left empty instead
             sources = list(resolved_sources.get(c.parent, []))
             path = "inherited"
+        if not sources and not passive and code[:2] == "14":
+            crowd = self._crowd(article, c)
+            if crowd is not None:
+                sources, path = [crowd], "crowd"
         args = [a for a in c.args if all(a is not s for s in sources)]
         tgt_pool = args
         objects = list(objs) + (list(patients) if passive else [])
@@ -499,6 +504,38 @@ class EventCoder:
             return
         f.code = str(new)
         f.mode = clause_mode(article, c, self.lex, "", ignore_negation=True)
+
+    def _crowd(self, article: Article, c: Clause) -> Optional[Argument]:
+        """Demonstrators the text names only by their number or as people ("Duizenden betogen in
+        Parijs", "zijn duizenden mensen op straat gekomen"): the protesters of the country where
+        they demonstrate, coded OPP like demonstranten in the actor data. The crowd word must be
+        the subject-like noun phrase (not after a preposition) and the place must be named."""
+        words = self.lex.words("crowd_words")
+        crowd = None
+        for i in c.tokens:
+            t = article.tokens[i]
+            if i > c.start and article.tokens[i - 1].tag == "VZ":
+                continue
+            if (t.lemma.lower() in words or t.text.lower() in words) and t.tag in ("TW", "N"):
+                crowd = i
+                break
+        if crowd is None:
+            return None
+        hit = self._place(article, c)
+        country = hit["country"] if hit else None
+        if country is None:   # "In de Franse hoofdstad Parijs": the actor adjective of the place phrase
+            country = next((a.mention.country for a in c.args if a.mention.kind in ("adjective", "country")
+                            and (a.marker == "in" or a.outer == "in") and a.mention.country), None)
+        if not country or len(country) != 3 or country == "IGO":
+            return None
+        last = crowd + 1
+        while last < c.end and article.tokens[last].tag == "N" and article.tokens[last].lemma.lower() in words:
+            last += 1      # "duizenden mensen"
+        toks = article.tokens[crowd:last]
+        m = ActorMention(text=article.text[toks[0].start:toks[-1].end], code=f"{country}OPP", country=country,
+                         role="OPP", start=toks[0].start, end=toks[-1].end, sent=c.sent, tokens=(crowd, last),
+                         kind="crowd")
+        return Argument(mention=m, first=crowd, last=last, marker="bare")
 
     def _place_actor(self, article: Article, c: Clause, preps) -> Optional[ActorRef]:
         """A visit's destination named as a place ("reist af naar Seoel"): its country."""
