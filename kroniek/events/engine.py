@@ -215,6 +215,7 @@ class EventCoder:
         mentions = mentions_by_sentence(article)
         quotes = self._direct_quotes(article)
         out: list[Found] = []
+        prev_subject: Optional[tuple[int, Argument]] = None   # (sentence, subject) of the last main clause
         for s in article.sentences:
             clauses = split_clauses(article, s.index, lex)
             sent_mentions = mentions.get(s.index, [])
@@ -237,9 +238,12 @@ class EventCoder:
                     subj, objs = [front], [a for a in c.args if a.marker == "bare"]
                 if not subj:
                     speaker = self._quoted_first_person(article, c, quotes) or \
-                        self._reported_pronoun(article, c, clauses, resolved_sources)
+                        self._reported_pronoun(article, c, clauses, resolved_sources) or \
+                        self._previous_subject(article, c, prev_subject)
                     if speaker is not None:
                         subj = [speaker]
+                if c.kind == "main" and subj and subj[0].mention.kind in ("person", "role", "pronoun"):
+                    prev_subject = (s.index, subj[0])
                 passive = is_passive(article, c)
                 if passive:
                     agents = [a for a in c.args if a.marker == "door"]
@@ -257,7 +261,7 @@ class EventCoder:
                 if m is not None:
                     entry, code, trig, consumed, repaired = m
                     f = self._verb_event(article, c, entry, code, trig, subj_sources, objs, patients, passive,
-                                         repaired, clauses, resolved_sources, next_text)
+                                         repaired, clauses, resolved_sources, next_text, consumed)
                     if f is None or not f.sources:
                         consumed = set()   # "De Russische aanval op Kiev begon": the noun carries the event
                     if f is not None and c.parent is not None and c.parent in governing and c.kind in ("inf", "sub"):
@@ -301,7 +305,7 @@ class EventCoder:
                         ghost = Found(entry=entry, code=code, sources=subj_sources, target=None, clause=c,
                                       trigger=trig, path="verb")
                         pending = (c.index, ghost, entry)
-                out.extend(self._nominal_events(article, c, consumed, next_text))
+                out.extend(self._nominal_events(article, c, consumed, next_text, resolved_sources.get(c.index, [])))
         self._discourse_parties(article, out)
         self._reaction_targets(article, out)
         return out
@@ -332,7 +336,7 @@ class EventCoder:
                 break
 
     def _verb_event(self, article, c: Clause, entry: Entry, code: str, trig, subj_sources, objs, patients, passive,
-                    repaired, clauses, resolved_sources, next_text) -> Optional[Found]:
+                    repaired, clauses, resolved_sources, next_text, consumed=frozenset()) -> Optional[Found]:
         lex = self.lex
         sources = list(subj_sources)
         path = "passive" if passive and sources else ("verb_specific" if entry.with_any else "verb")
@@ -370,6 +374,12 @@ class EventCoder:
         else:
             obj_from = c.start
         target = _target(entry.target, tgt_pool, objects, sources, finite=obj_from, root=int(code[:2]))
+        if target is not None and consumed and target.marker not in ("bare", "adj") and target.last <= min(consumed):
+            # two phrases with the same preposition: the one after the construction's noun is its
+            # partner ("tijdens zijn vergadering met Macron … naar zijn ontmoeting met Kim")
+            later = [a for a in tgt_pool if a.marker == target.marker and a.first > max(consumed)]
+            if later:
+                target = later[0]
         compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
         if entry.complement and compl is not None and entry.objects:
             code = choose_code(entry, _words(article, c.tokens + compl.tokens))   # "afgesproken om te praten": 036
@@ -461,6 +471,27 @@ class EventCoder:
         if not src:
             return None
         return Argument(mention=src[0].mention, first=nxt, last=nxt + 1, marker="bare")
+
+    def _previous_subject(self, article: Article, c: Clause, prev: Optional[tuple[int, Argument]]
+                          ) -> Optional[Argument]:
+        """A main clause whose subject is `hij` (or singular `zij`/`ze`) that the actor stage left
+        unresolved continues the subject of the previous sentence's main clause, as it does in
+        news prose ("Trump heeft Kim … omschreven. Hij zei …"; centering: the subject is the
+        most likely antecedent). Only from the sentence just before."""
+        if c.kind != "main" or c.finite is None or prev is None or prev[0] != c.sent - 1:
+            return None
+        fin = c.finite
+        cands = [i for i in (c.tokens[0], fin + 1) if c.start <= i < c.end]
+        for i in cands:
+            t = article.tokens[i]
+            low = t.text.lower()
+            singular = "ev" in article.tokens[fin].features or "met-t" in article.tokens[fin].features
+            if low == "hij" or (low in ("zij", "ze") and singular):
+                if any(a.first <= i < a.last for a in c.args):
+                    return None     # the actor stage resolved it
+                if i == c.tokens[0] or (i == fin + 1 and article.tokens[c.tokens[0]].tag != "VNW"):
+                    return Argument(mention=prev[1].mention, first=i, last=i + 1, marker="bare")
+        return None
 
     def _subject_before_relative(self, article: Article, c: Clause, clauses: list[Clause]) -> Optional[Argument]:
         """"De Franse president, die gisteren in Berlijn was, ontmoette …": a main clause that
@@ -567,7 +598,8 @@ class EventCoder:
                     return bare[0].mention
         return None
 
-    def _nominal_events(self, article: Article, c: Clause, consumed: set[int], next_text: str) -> list[Found]:
+    def _nominal_events(self, article: Article, c: Clause, consumed: set[int], next_text: str,
+                        subject: Optional[list[Argument]] = None) -> list[Found]:
         lex = self.lex
         out = []
         for i in c.tokens:
@@ -602,6 +634,15 @@ class EventCoder:
                     van = [a for a in later if a.marker == "van" and a.outer not in entry.target
                            and (a.first - i <= 4 or article.tokens[a.first - 2].text == ",")]
                     sources = van[:1]
+                if not sources and subject and "van" in entry.source:
+                    # "tijdens zijn vergadering met Macron": the possessive is the clause's subject
+                    j = i - 1
+                    while j >= c.start and article.tokens[j].tag == "ADJ":
+                        j -= 1
+                    pos = article.tokens[j] if j >= c.start else None
+                    if pos is not None and pos.tag == "VNW" and "bez" in pos.features \
+                            and pos.text.lower() in ("zijn", "haar", "hun"):
+                        sources, path = [subject[0]], "nominal"
                 if sources:
                     target = _target(entry.target, later, [], sources)
             place_ref = None
