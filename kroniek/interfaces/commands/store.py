@@ -214,6 +214,8 @@ def register(app: typer.Typer) -> None:
         workers: int = typer.Option(1, "--workers", "-w", help="Parallel pipeline workers"),
         cluster: Optional[str] = typer.Option(None, "--cluster", help="Dask scheduler address for distributed runs"),
         batch: int = typer.Option(50, help="Articles per store transaction"),
+        parse_filter: bool = typer.Option(False, "--parse-filter/--parse-all",
+                                          help="Dependency-parse only sentences where events can be (faster)"),
         replace: bool = typer.Option(False, help="Re-process and replace articles even when unchanged"),
         progress: Optional[bool] = typer.Option(None, help="Force the progress bar on or off"),
     ) -> None:
@@ -223,7 +225,7 @@ def register(app: typer.Typer) -> None:
         from ...reading.sources import iter_articles
         from ...scale.runner import process_inputs
         from ...store import IngestResult
-        from .extract import count_inputs
+        from .extract import count_inputs, frog_config
         names = [s.strip() for s in stages.split(",")] if stages else list(DEFAULT_PIPELINE)
         started = time.monotonic()
         store = _open(db, read_only=False)
@@ -249,7 +251,7 @@ def register(app: typer.Typer) -> None:
             total = count_inputs(inputs)
             from ...scale.stats import RunStats
             stats = RunStats()
-            items = (process_inputs(inputs, names, config={"frog": {"skip": skip}}, workers=workers,
+            items = (process_inputs(inputs, names, config=frog_config(skip, parse_filter), workers=workers,
                                     cluster=cluster, skip_ids=skip_ids, stats=stats)
                      if to_process != 0 else iter(read_errors))
             pending: list[Article] = []
