@@ -20,7 +20,6 @@ Articles dated only to the year go to `month=YYYY-00`.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import shutil
@@ -30,7 +29,7 @@ from typing import Iterator, Optional
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..records import Article, InputError
+from ..records import Article, InputError, iso_day
 
 TABLES = ("articles", "events", "timex", "quotes", "actors", "errors")
 ROWS_PER_FILE = 50_000
@@ -60,15 +59,6 @@ def month_of(a: Article) -> str:
     return f"{a.date.year:04d}-{a.date.month or 0:02d}"
 
 
-def _day(value) -> Optional[dt.date]:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 def _dumps(obj: dict) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), default=str)
 
@@ -88,14 +78,14 @@ def article_rows(a: Article, with_tokens: bool = True) -> dict[str, list[dict]]:
         out["events"].append({
             "doc": a.id, "hash": h, "id": e.id, "cameo": e.cameo, "plover": e.plover,
             "quadclass": e.quadclass, "goldstein": e.goldstein, "mode": e.mode, "confidence": e.confidence,
-            "earliest": _day(e.earliest), "latest": _day(e.latest),
+            "earliest": iso_day(e.earliest), "latest": iso_day(e.latest),
             "source_text": src.text if src else None, "source_code": src.code if src else None,
             "source_country": src.country if src else None, "target_text": tgt.text if tgt else None,
             "target_code": tgt.code if tgt else None, "target_country": tgt.country if tgt else None,
             "sentence": e.sentence, "rule": e.rule, "json": _dumps(e.to_json(a.id))})
     for t in a.timexes:
         out["timex"].append({"doc": a.id, "hash": h, "tid": t.tid, "text": t.text, "type": t.type,
-                             "value": t.value, "earliest": _day(t.earliest), "latest": _day(t.latest),
+                             "value": t.value, "earliest": iso_day(t.earliest), "latest": iso_day(t.latest),
                              "json": _dumps(t.to_json(a.id))})
     for q in a.quotes:
         sp = q.speaker
