@@ -294,9 +294,18 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
 
 
 def is_passive(article: Article, clause: Clause) -> bool:
+    """worden + participle; also a participle with a door-agent after `zijn` (the passive
+    perfect: "is door een rechter veroordeeld") or with no finite verb at all (the headline
+    passive: "Reddingsplan geblokkeerd door Senaat")."""
     lemmas = {article.tokens[i].lemma for i in clause.verbs}
     has_vd = any("vd" in article.tokens[i].features for i in clause.verbs)
-    return has_vd and "worden" in lemmas
+    if has_vd and "worden" in lemmas:
+        return True
+    if not has_vd or "hebben" in lemmas:
+        return False
+    door = any(article.tokens[i].text.lower() == "door" and article.tokens[i].tag == "VZ" for i in clause.tokens)
+    fin_lemma = article.tokens[clause.finite].lemma if clause.finite is not None else None
+    return door and (fin_lemma is None or fin_lemma == "zijn")
 
 
 def subject_and_objects(article: Article, clause: Clause, args: list[Argument], lex: Lexicon
