@@ -1,0 +1,88 @@
+"""Recall rules of the event coder on real Dutch news sentences (most from
+../shared/corpus/nl-eval; see benchmarks/events_nl_eval_missed.tsv), with the real Frog,
+time and actor stages. Each rule also has a sentence on which it must not fire."""
+from __future__ import annotations
+
+import pytest
+
+from kroniek.pipeline import get_factory
+
+pytestmark = pytest.mark.frog
+
+
+@pytest.fixture(scope="module")
+def coded(analysed):
+    stages = [get_factory(name)() for name in ("timex", "actors", "events")]
+
+    def run(text: str, date: str = "2018-03-01"):
+        a = analysed(text, date)
+        a.timexes, a.actors, a.events = [], [], []
+        for st in stages:
+            a = st(a)
+        return a
+    return run
+
+
+def codes(article):
+    return {(e.cameo, e.source.code, e.target.code if e.target else None) for e in article.events}
+
+
+def test_object_with_its_own_article_is_no_apposition_of_the_subject(coded):
+    a = coded("In samenwerking met de Belgische politie en Europol hebben Poolse speurders een Poolse "
+              "cybercrimineel kunnen vatten die een tijdlang in ons land onderdook.")
+    assert ("173", "POLCOP", "POLCRM") in codes(a)
+
+
+def test_admissions_are_015_and_denials_016(coded):
+    a = coded("Demissionair premier Mark Rutte trekt in zijn traditionele kerstinterview met De Telegraaf "
+              "het boetekleed aan.", "2021-12-24")
+    assert ("015", "NLDGOV", None) in codes(a)
+    a = coded("Minister Sander Dekker moest toegeven dat de overheid had gefaald in de zaak.", "2021-12-27")
+    assert [e.cameo for e in a.events] == ["015"]
+    a = coded("Het Kremlin ontkent elke betrokkenheid bij de vergiftiging.", "2018-03-20")
+    assert [e.cameo for e in a.events] == ["016"]
+
+
+def test_yielding_to_pressure_stays_080(coded):
+    a = coded("De Griekse regering gaf toe aan de eisen van de Europese Unie.", "2015-07-13")
+    assert all(e.cameo != "015" for e in a.events)
+
+
+def test_reaction_to_news_targets_the_doer_before(coded):
+    a = coded("De Amerikaanse president Donald Trump heeft donderdag bevestigd heffingen op de invoer van "
+              "staal en aluminium te zullen instellen. De Europese Unie betreurt het nieuws en kondigt "
+              "tegenmaatregelen aan.")
+    assert {("012", "IGOEEC", "USAGOV"), ("1312", "IGOEEC", "USAGOV")} <= codes(a)
+    assert all(e.confidence <= 0.6 for e in a.events if e.source.code == "IGOEEC")
+
+
+def test_bare_opposition_and_focus_adverb_before_subject(coded):
+    a = coded("Vooral de linkse oppositiepartijen drongen aan op een langetermijnvisie van het kabinet.",
+              "2021-12-21")
+    assert any(e.cameo == "020" and e.source.code == "NLDOPP" for e in a.events)
+
+
+def test_nominal_criticism_doer_is_its_own_van_phrase(coded):
+    a = coded("Er kwam brede kritiek op de plannen van minister Dekker, van oppositie en advocaten.",
+              "2021-12-27")
+    assert ("111", "NLDOPP", "NLDGOV") in codes(a)
+
+
+def test_crowd_demonstrates_in_a_named_place(coded):
+    a = coded("Duizenden betogen in Parijs tegen antisemitisme.", "2018-03-28")
+    assert [(e.cameo, e.source.code) for e in a.events] == [("141", "FRAOPP")]
+    a = coded("Duizenden mensen kwamen zaterdag naar het concert in Parijs.", "2018-03-28")
+    assert a.events == []
+
+
+def test_unresolved_hij_continues_the_previous_subject(coded):
+    a = coded("De Amerikaanse president Donald Trump heeft Noord-Korea's sterke man Kim Jong-un omschreven "
+              "als heel open en heel eerbaar. Hij zei tijdens zijn vergadering met de Franse president "
+              "Emmanuel Macron ook uit te kijken naar zijn ontmoeting met Kim.", "2018-04-24")
+    assert {("036", "USAGOV", "PRKGOV"), ("040", "USAGOV", "FRAGOV")} <= codes(a)
+
+
+def test_politics_free_stabbing_yields_nothing(coded):
+    a = coded("Een achttienjarige jongen uit Holsbeek is zondagnacht neergestoken in de Leuvense "
+              "stationsbuurt. Van de daders ontbreekt elk spoor.", "2018-05-28")
+    assert a.events == []
