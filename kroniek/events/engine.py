@@ -239,7 +239,8 @@ class EventCoder:
                 if not subj:
                     speaker = self._quoted_first_person(article, c, quotes) or \
                         self._reported_pronoun(article, c, clauses, resolved_sources) or \
-                        self._previous_subject(article, c, prev_subject)
+                        self._previous_subject(article, c, prev_subject) or \
+                        self._relative_antecedent(article, c, clauses)
                     if speaker is not None:
                         subj = [speaker]
                 if c.kind == "main" and subj and subj[0].mention.kind in ("person", "role", "pronoun"):
@@ -491,6 +492,30 @@ class EventCoder:
                     return None     # the actor stage resolved it
                 if i == c.tokens[0] or (i == fin + 1 and article.tokens[c.tokens[0]].tag != "VNW"):
                     return Argument(mention=prev[1].mention, first=i, last=i + 1, marker="bare")
+        return None
+
+    def _relative_antecedent(self, article: Article, c: Clause, clauses: list[Clause]) -> Optional[Argument]:
+        """"de Franse president Emmanuel Macron, die eerder pleitte voor …": a relative clause
+        with no noun phrase of its own before its finite verb (only adverbs and time words) has
+        its antecedent, the actor right before the relative pronoun, as subject. With a noun
+        phrase there ("de deal die Rusland sloot") the antecedent is the object: no subject."""
+        if c.kind != "sub" or c.parent is None or c.opener is None or c.finite is None:
+            return None
+        op = article.tokens[c.opener]
+        if not (op.tag == "VNW" and "betr" in op.features and op.text.lower() in ("die", "dat")):
+            return None
+        temporal = self.lex.words("temporal_nouns")
+        for i in range(c.opener + 1, c.finite):
+            t = article.tokens[i]
+            if t.tag in ("N", "SPEC", "VNW", "LID") and t.lemma.lower() not in temporal:
+                return None
+        before = c.opener - 1
+        if before >= 0 and article.tokens[before].text == ",":
+            before -= 1
+        parent = clauses[c.parent]
+        for a in parent.args:
+            if a.last - 1 == before and a.marker not in ("adj", "van"):
+                return Argument(mention=a.mention, first=a.first, last=a.last, marker="bare")
         return None
 
     def _subject_before_relative(self, article: Article, c: Clause, clauses: list[Clause]) -> Optional[Argument]:
