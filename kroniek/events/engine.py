@@ -5,7 +5,7 @@ Pure over an analysed Article (sentences, tokens, `article.timexes`, `article.ac
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..records import ActorMention, ActorRef, Article, Event, Span, Token
@@ -212,7 +212,7 @@ class EventCoder:
     # -------------------------------------------------------------- finding
     def find(self, article: Article) -> list[Found]:
         lex = self.lex
-        mentions = mentions_by_sentence(article)
+        mentions = mentions_by_sentence(article, self._placed_roles(article))
         quotes = self._direct_quotes(article)
         out: list[Found] = []
         prev_subject: Optional[tuple[int, Argument]] = None   # (sentence, subject) of the last main clause
@@ -560,6 +560,38 @@ class EventCoder:
             return
         f.code = str(new)
         f.mode = clause_mode(article, c, self.lex, "", ignore_negation=True)
+
+    def _placed_roles(self, article: Article) -> list[ActorMention]:
+        """The actor layer's mentions, with a country for state and armed agents it left without
+        one ("de politie", "een rechter", "de rebellen", "betogers"): the country of the place
+        named in the same sentence ("door een rechter in Osijek", "de betogers in Caïro"), else
+        of the one country or region the sentence names. Private persons and criminals get none
+        (crime among citizens is no political event). The actor layer itself is not changed."""
+        roles = self.lex.words("placed_roles")
+        gov_nouns = self.lex.words("placed_government_nouns")
+        out = []
+        for m in article.actors:
+            gov_ok = (m.role or "").upper() != "GOV" or (m.text.split() or [""])[-1].lower() in gov_nouns
+            if m.code or m.country or (m.role or "").upper() not in {r.upper() for r in roles} or m.sent is None \
+                    or not gov_ok:
+                out.append(m)
+                continue
+            country = self._sentence_country(article, m.sent)
+            if not country:
+                out.append(m)
+                continue
+            out.append(replace(m, code=f"{country}{m.role}", country=country))
+        return out
+
+    def _sentence_country(self, article: Article, sent: int) -> Optional[str]:
+        toks = [t.i for t in article.tokens if t.sent == sent]
+        if not toks:
+            return None
+        hit = self._place(article, Clause(sent=sent, tokens=toks), ("in", "te", "uit"))
+        if hit and hit.get("country") and len(hit["country"]) == 3:
+            return hit["country"]
+        named = {m.country for m in article.actors if m.sent == sent and m.kind in ("country", "region") and m.country}
+        return next(iter(named)) if len(named) == 1 else None
 
     def _crowd(self, article: Article, c: Clause) -> Optional[Argument]:
         """Demonstrators the text names only by their number or as people ("Duizenden betogen in

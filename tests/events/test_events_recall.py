@@ -86,3 +86,19 @@ def test_politics_free_stabbing_yields_nothing(coded):
     a = coded("Een achttienjarige jongen uit Holsbeek is zondagnacht neergestoken in de Leuvense "
               "stationsbuurt. Van de daders ontbreekt elk spoor.", "2018-05-28")
     assert a.events == []
+
+
+def test_relative_clause_without_own_subject_takes_its_antecedent(coded):
+    a = coded("Merkel dient de Franse president Emmanuel Macron, die eerder pleitte voor een sterke "
+              "eurozone, van antwoord.", "2018-06-03")
+    assert any(e.cameo == "020" and e.source.code == "FRAGOV" for e in a.events)
+    a = coded("Het akkoord dat Rusland vorige week sloot met Oekraïne, is van tafel.", "2025-03-11")
+    assert all(e.source.code != "UKR" for e in a.events)
+
+
+def test_state_agents_without_country_take_the_place_of_their_sentence(coded):
+    a = coded("Een rechter in Moskou heeft oppositieleider Aleksej Navalny veroordeeld tot negen jaar cel.",
+              "2022-03-22")
+    assert any(e.cameo == "116" and e.source.code == "RUSJUD" for e in a.events)
+    a = coded("Een man is zaterdag in Amsterdam door een andere man neergestoken.", "2022-03-22")
+    assert a.events == []
