@@ -569,6 +569,7 @@ class EventCoder:
         (crime among citizens is no political event). The actor layer itself is not changed."""
         roles = self.lex.words("placed_roles")
         gov_nouns = self.lex.words("placed_government_nouns")
+        own_state = {r.upper() for r in self.lex.words("placed_by_their_state")}
         out = []
         for m in article.actors:
             gov_ok = (m.role or "").upper() != "GOV" or (m.text.split() or [""])[-1].lower() in gov_nouns
@@ -576,27 +577,34 @@ class EventCoder:
                     or not gov_ok:
                 out.append(m)
                 continue
-            country = self._sentence_country(article, m.sent)
+            country = self._sentence_country(article, m.sent, (m.role or "").upper() in own_state)
             if not country:
                 out.append(m)
                 continue
             out.append(replace(m, code=f"{country}{m.role}", country=country))
         return out
 
-    def _sentence_country(self, article: Article, sent: int) -> Optional[str]:
+    def _sentence_country(self, article: Article, sent: int, by_state: bool = False) -> Optional[str]:
+        """The place named in the sentence ("in Osijek"), else the one country or region it
+        names; for agents of a state's own politics (opposition, police, courts: by_state) also
+        the one country of the other actors ("De Venezolaanse regering liet de oppositieleider
+        arresteren", "kritiek op de plannen van minister Dekker, van oppositie")."""
         toks = [t.i for t in article.tokens if t.sent == sent]
         if not toks:
             return None
         hit = self._place(article, Clause(sent=sent, tokens=toks), ("in", "te", "uit"))
         if hit and hit.get("country") and len(hit["country"]) == 3:
             return hit["country"]
-        named = {m.country for m in article.actors if m.sent == sent and m.kind in ("country", "region") and m.country}
+        kinds = None if by_state else ("country", "region")
+        named = {m.country for m in article.actors if m.sent == sent and m.country and len(m.country) == 3
+                 and m.country != "IGO" and (kinds is None or m.kind in kinds)}
         return next(iter(named)) if len(named) == 1 else None
 
     def _crowd(self, article: Article, c: Clause) -> Optional[Argument]:
         """Demonstrators the text names only by their number or as people ("Duizenden betogen in
         Parijs", "zijn duizenden mensen op straat gekomen"): the protesters of the country where
-        they demonstrate, coded OPP like demonstranten in the actor data. The crowd word must be
+        they demonstrate, or of their demonym ("Duizenden Georgiërs gingen de straat op"), coded
+        OPP like demonstranten in the actor data. The crowd word must be
         the subject-like noun phrase (not after a preposition) and the place must be named."""
         words = self.lex.words("crowd_words")
         crowd = None
@@ -609,14 +617,15 @@ class EventCoder:
                 break
         if crowd is None:
             return None
-        hit = self._place(article, c)
-        country = hit["country"] if hit else None
+        demonym = next((a for a in c.args if a.first == crowd + 1 and a.mention.kind == "demonym"), None)
+        hit = self._place(article, c) if demonym is None else None
+        country = demonym.mention.country if demonym is not None else (hit["country"] if hit else None)
         if country is None:   # "In de Franse hoofdstad Parijs": the actor adjective of the place phrase
             country = next((a.mention.country for a in c.args if a.mention.kind in ("adjective", "country")
                             and (a.marker == "in" or a.outer == "in") and a.mention.country), None)
         if not country or len(country) != 3 or country == "IGO":
             return None
-        last = crowd + 1
+        last = crowd + 1 if demonym is None else demonym.last     # "Duizenden Georgiërs"
         while last < c.end and article.tokens[last].tag == "N" and article.tokens[last].lemma.lower() in words:
             last += 1      # "duizenden mensen"
         toks = article.tokens[crowd:last]

@@ -102,3 +102,15 @@ def test_state_agents_without_country_take_the_place_of_their_sentence(coded):
     assert any(e.cameo == "116" and e.source.code == "RUSJUD" for e in a.events)
     a = coded("Een man is zaterdag in Amsterdam door een andere man neergestoken.", "2022-03-22")
     assert a.events == []
+
+
+def test_opposition_without_country_belongs_to_the_state_in_its_sentence(coded):
+    a = coded("De Venezolaanse regering heeft de oppositieleider laten arresteren.", "2024-08-01")
+    assert ("173", "VENGOV", "VENOPP") in codes(a)
+    a = coded("De Amerikaanse regering bekritiseerde de rebellen.", "2024-08-01")
+    assert all(e.target is None or e.target.code != "USAREB" for e in a.events)
+
+
+def test_crowd_named_by_demonym(coded):
+    a = coded("Duizenden Georgiërs gingen zondag de straat op tegen de regering.", "2024-12-01")
+    assert ("141", "GEOOPP", "GEOGOV") in codes(a)
