@@ -114,3 +114,10 @@ def test_opposition_without_country_belongs_to_the_state_in_its_sentence(coded):
 def test_crowd_named_by_demonym(coded):
     a = coded("Duizenden Georgiërs gingen zondag de straat op tegen de regering.", "2024-12-01")
     assert ("141", "GEOOPP", "GEOGOV") in codes(a)
+
+
+def test_calling_someone_and_reacting_critically(coded):
+    a = coded("De Franse president Macron heeft zijn Amerikaanse ambtgenoot Biden gebeld.", "2024-05-10")
+    assert ("041", "FRAGOV", "USAGOV") in codes(a)
+    a = coded("Ook de Amerikaanse regering reageerde kritisch op de verkiezingsuitslag in Venezuela.", "2024-07-30")
+    assert ("111", "USAGOV", "VEN") in codes(a)
