@@ -121,3 +121,12 @@ def test_calling_someone_and_reacting_critically(coded):
     assert ("041", "FRAGOV", "USAGOV") in codes(a)
     a = coded("Ook de Amerikaanse regering reageerde kritisch op de verkiezingsuitslag in Venezuela.", "2024-07-30")
     assert ("111", "USAGOV", "VEN") in codes(a)
+
+
+def test_appeal_for_weapons_storming_and_indirect_object_of_sanctions(coded):
+    a = coded("De Oekraïense president Zelensky vroeg de NAVO om meer luchtafweer.", "2024-05-10")
+    assert ("0232", "UKRGOV", "IGONAT") in codes(a)
+    a = coded("Demonstranten bestormden het parlement in Belgrado.", "2024-05-10")
+    assert ("145", "SRBOPP", "SRBLEG") in codes(a)
+    a = coded("De Europese Unie legt Rusland nieuwe sancties op.", "2024-05-10")
+    assert any(e.cameo == "163" and e.target is not None and e.target.country == "RUS" for e in a.events)
