@@ -804,7 +804,8 @@ def _article_mentions(article: Article, date: DateLike) -> list[ActorMention]:
     # The event coder asks per event date: resolve once per article and day (a small LRU
     # kept here, not on the article, so that nothing unserialisable rides along).
     day = as_day(date)
-    key = (id(article), article.id, len(article.tokens), len(article.text), day)
+    # hash(text) is cached on the string: an article re-read with other text never hits.
+    key = (id(article), article.id, len(article.tokens), hash(article.text), day)
     if key in _DAY_CACHE:
         _DAY_CACHE.move_to_end(key)
         return _DAY_CACHE[key]
