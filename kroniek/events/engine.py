@@ -635,10 +635,35 @@ class EventCoder:
         return Argument(mention=m, first=crowd, last=last, marker="bare")
 
     def _place_actor(self, article: Article, c: Clause, preps) -> Optional[ActorRef]:
-        """A visit's destination named as a place ("reist af naar Seoel"): its country."""
+        """A visit's destination named as a place ("reist af naar Seoel"): its country. With
+        `obj` among the target slots, also a place named as the object after the finite verb
+        ("hebben de stad Aleppo ingenomen")."""
         hit = self._place(article, c, tuple(p for p in preps if p not in ("obj", "adj")))
+        if not hit and "obj" in preps and c.finite is not None:
+            hit = self._object_place(article, c)
         if hit:
             return ActorRef(text=hit["text"], code=hit["country"], country=hit["country"])
+        return None
+
+    def _object_place(self, article: Article, c: Clause) -> Optional[dict]:
+        toks = [i for i in c.tokens if i > c.finite]
+        k = 0
+        while k < len(toks):
+            t = article.tokens[toks[k]]
+            if t.tag == "VZ":        # a prepositional phrase is no object
+                k += 1
+                while k < len(toks) and article.tokens[toks[k]].tag in ("LID", "ADJ", "N", "SPEC", "TW"):
+                    k += 1
+                continue
+            if t.text[:1].isupper() and t.tag == "SPEC":
+                name = [t.text]
+                while k + 1 < len(toks) and article.tokens[toks[k + 1]].tag == "SPEC":
+                    k += 1
+                    name.append(article.tokens[toks[k]].text)
+                hit = places.resolve(" ".join(name))
+                if hit and hit.get("country") and len(hit["country"]) == 3:
+                    return hit
+            k += 1
         return None
 
     def _attribution(self, article: Article, c: Clause, clauses: list[Clause], resolved) -> Optional[ActorMention]:
@@ -791,8 +816,9 @@ class EventCoder:
                 and (src.code or src.country) == (tgt.code or tgt.country):
             return None            # two members of one side speaking together are not consulting each other
         tgt_ref = tgt.ref() if tgt is not None else f.target_ref
-        if tgt_ref is not None and tgt is None and (tgt_ref.country == (src.country or (src.code or "")[:3])):
-            return None            # a visit at home is no visit
+        if tgt_ref is not None and tgt is None and (tgt_ref.country == (src.country or (src.code or "")[:3])) \
+                and role not in ("REB", "SEP", "INS"):
+            return None            # a visit at home is no visit; rebels taking a city of their country act on it
         c = f.clause
         s = article.sentences[c.sent]
         tok0, tokn = article.tokens[c.start], article.tokens[c.end - 1]

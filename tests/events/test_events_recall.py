@@ -130,3 +130,10 @@ def test_appeal_for_weapons_storming_and_indirect_object_of_sanctions(coded):
     assert ("145", "SRBOPP", "SRBLEG") in codes(a)
     a = coded("De Europese Unie legt Rusland nieuwe sancties op.", "2024-05-10")
     assert any(e.cameo == "163" and e.target is not None and e.target.country == "RUS" for e in a.events)
+
+
+def test_rebels_take_a_city_named_as_object(coded):
+    a = coded("De rebellen in Syrië hebben de stad Aleppo ingenomen.", "2024-11-30")
+    assert ("192", "SYRREB", "SYR") in codes(a)
+    a = coded("De Nederlandse premier bezocht zaterdag de stad Utrecht.", "2024-11-30")
+    assert a.events == []
