@@ -385,6 +385,7 @@ def _main_clause_subject(article: Article, clause: Clause, args: list[Argument],
                         if a.first in vorfeld and all(
                                 article.tokens[i].tag in ("LID", "ADJ", "TW") or article.tokens[i].lemma.lower() in people
                                 or _lower(article.tokens[i]) in people
+                                or _lower(article.tokens[i]) in ("de", "het", "een")   # Frog: "De VS" as one name, De as SPEC
                                 for i in vorfeld if i < a.first):
                             arg = a
                         break

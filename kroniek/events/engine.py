@@ -577,14 +577,16 @@ class EventCoder:
                     or not gov_ok:
                 out.append(m)
                 continue
-            country = self._sentence_country(article, m.sent, (m.role or "").upper() in own_state)
+            country = self._sentence_country(article, m.sent, (m.role or "").upper() in own_state,
+                                             place_only=(m.role or "").upper() == "GOV")
             if not country:
                 out.append(m)
                 continue
             out.append(replace(m, code=f"{country}{m.role}", country=country))
         return out
 
-    def _sentence_country(self, article: Article, sent: int, by_state: bool = False) -> Optional[str]:
+    def _sentence_country(self, article: Article, sent: int, by_state: bool = False,
+                          place_only: bool = False) -> Optional[str]:
         """The place named in the sentence ("in Osijek"), else the one country or region it
         names; for agents of a state's own politics (opposition, police, courts: by_state) also
         the one country of the other actors ("De Venezolaanse regering liet de oppositieleider
@@ -595,9 +597,15 @@ class EventCoder:
         hit = self._place(article, Clause(sent=sent, tokens=toks), ("in", "te", "uit"))
         if hit and hit.get("country") and len(hit["country"]) == 3:
             return hit["country"]
-        kinds = None if by_state else ("country", "region")
+        if place_only:      # "de regering in Caïro", but "De regering legt Rusland sancties op" is no Russian one
+            return None
         named = {m.country for m in article.actors if m.sent == sent and m.country and len(m.country) == 3
-                 and m.country != "IGO" and (kinds is None or m.kind in kinds)}
+                 and m.country != "IGO" and m.kind in ("country", "region")}
+        if by_state:
+            # the state's own institutions only: "De regering legt Rusland sancties op" and "De
+            # politie arresteerde twee Russen" name the other side, not the agent's country
+            named |= {m.country for m in article.actors if m.sent == sent and m.country and len(m.country) == 3
+                      and (m.code or "")[3:6] in ("GOV", "LEG", "JUD", "ELI") and m.kind in ("person", "role", "metonym")}
         return next(iter(named)) if len(named) == 1 else None
 
     def _crowd(self, article: Article, c: Clause) -> Optional[Argument]:

@@ -137,3 +137,15 @@ def test_rebels_take_a_city_named_as_object(coded):
     assert ("192", "SYRREB", "SYR") in codes(a)
     a = coded("De Nederlandse premier bezocht zaterdag de stad Utrecht.", "2024-11-30")
     assert a.events == []
+
+
+def test_unnamed_government_or_police_is_not_the_other_sides(coded):
+    a = coded("De regering legt Rusland nieuwe sancties op.", "2024-05-10")
+    assert all(e.source.code != "RUSGOV" for e in a.events)
+    a = coded("De politie arresteerde twee Russen.", "2024-05-10")
+    assert all(e.source.code != "RUSCOP" for e in a.events)
+
+
+def test_tariff_raise_on_goods_of_a_country(coded):
+    a = coded("De VS verhogen de invoerrechten op Chinese elektrische auto's.", "2024-05-14")
+    assert ("163", "USA", "CHN") in codes(a)
