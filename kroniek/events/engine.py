@@ -236,11 +236,15 @@ class EventCoder:
                 front = self._subject_before_relative(article, c, clauses)
                 if front is not None:
                     subj, objs = [front], [a for a in c.args if a.marker == "bare"]
+                guessed_subject = False
                 if not subj:
                     speaker = self._quoted_first_person(article, c, quotes) or \
-                        self._reported_pronoun(article, c, clauses, resolved_sources) or \
-                        self._previous_subject(article, c, prev_subject) or \
-                        self._relative_antecedent(article, c, clauses)
+                        self._reported_pronoun(article, c, clauses, resolved_sources)
+                    if speaker is None:
+                        # antecedents found by position, not by the actor layer: less sure
+                        speaker = self._previous_subject(article, c, prev_subject) or \
+                            self._relative_antecedent(article, c, clauses)
+                        guessed_subject = speaker is not None
                     if speaker is not None:
                         subj = [speaker]
                 if c.kind == "main" and subj and subj[0].mention.kind in ("person", "role", "pronoun"):
@@ -265,6 +269,8 @@ class EventCoder:
                                          repaired, clauses, resolved_sources, next_text, consumed)
                     if f is None or not f.sources:
                         consumed = set()   # "De Russische aanval op Kiev begon": the noun carries the event
+                    if f is not None and guessed_subject and f.sources and f.path in ("verb", "verb_specific"):
+                        f.path, f.confidence = "inherited", min(f.confidence, CONFIDENCE["inherited"])
                     if f is not None and c.parent is not None and c.parent in governing and c.kind in ("inf", "sub"):
                         f.mode = combine(f.mode, "hypothetical")   # what is demanded, refused or threatened
                     if f is not None and c.kind in ("inf", "sub") and c.parent is not None:
