@@ -68,7 +68,9 @@ def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str =
         return "hypothetical"
     verb_lemmas = [article.tokens[i].lemma.lower() for i in clause.verbs]
     hypo_verbs = lex.words("hypothetical_verbs")
-    if finite is not None and finite.lemma.lower() in hypo_verbs and len(clause.verbs) > 1:
+    if finite is not None and finite.lemma.lower() in hypo_verbs and len(clause.verbs) > 1 \
+            and not (finite.lemma.lower() in ("moeten", "kunnen") and "verl" in finite.features):
+        # "moest toegeven", "kon … vatten": a past obligation or ability reports what was done
         return "hypothetical"
     if any(v == "overwegen" for v in verb_lemmas):
         return "hypothetical"

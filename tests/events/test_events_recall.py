@@ -150,3 +150,10 @@ def test_unnamed_government_or_police_is_not_the_other_sides(coded):
 def test_tariff_raise_on_goods_of_a_country(coded):
     a = coded("De VS verhogen de invoerrechten op Chinese elektrische auto's.", "2024-05-14")
     assert ("163", "USA", "CHN") in codes(a)
+
+
+def test_past_obligation_reports_what_was_done(coded):
+    a = coded("Minister Sander Dekker moest toegeven dat de overheid had gefaald in de zaak.", "2021-12-27")
+    assert [e.mode for e in a.events] == ["asserted"]
+    a = coded("Rusland moet zijn troepen terugtrekken uit Oekraïne.", "2024-05-10")
+    assert all(e.mode != "asserted" for e in a.events)
