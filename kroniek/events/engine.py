@@ -398,6 +398,11 @@ class EventCoder:
                 csubj, cobjs = subject_and_objects(article, compl, compl.args, self.lex)
                 target = (csubj or [None])[0] or _target(entry.target, compl.args, cobjs, sources)
         symmetric = entry.symmetric
+        if not symmetric and target is None and len(sources) >= 2 and code[:2] in ("03", "05", "08") \
+                and (sources[0].mention.country or sources[0].mention.code) != (sources[1].mention.country or sources[1].mention.code):
+            # "Israël en Hamas hebben ingestemd met een staakt-het-vuren": two sides agreeing
+            # (cooperating, yielding) with no other target agree with each other
+            symmetric = True
         if symmetric and len(sources) >= 2 and target is None:
             target = sources[1]
             sources = sources[:1]

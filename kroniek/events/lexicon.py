@@ -17,7 +17,7 @@ from ..resources import package_data
 from . import codebook
 
 TARGET_MARKERS = {"obj", "adj", "aan", "met", "tegen", "op", "in", "naar", "voor", "bij", "tussen", "over",
-                  "van", "uit", "door", "tegenover"}
+                  "van", "uit", "door", "tegenover", "rond", "nabij"}
 NO_EVENT = "none"  # an objects rule with this code says: with this object the entry does not apply
 
 

@@ -157,3 +157,15 @@ def test_past_obligation_reports_what_was_done(coded):
     assert [e.mode for e in a.events] == ["asserted"]
     a = coded("Rusland moet zijn troepen terugtrekken uit Oekraïne.", "2024-05-10")
     assert all(e.mode != "asserted" for e in a.events)
+
+
+def test_two_sides_agreeing_exercises_and_a_withdrawn_veto(coded):
+    a = coded("Israël en Hamas hebben ingestemd met een staakt-het-vuren.", "2025-01-15")
+    assert any(e.source.country == "ISR" and e.target is not None and e.target.code == "PSEREB"
+               and e.cameo.startswith("03") and e.symmetric for e in a.events)
+    a = coded("De Chinese marine hield grootschalige oefeningen rond Taiwan.", "2024-05-24")
+    assert ("150", "CHNMIL", "TWN") in codes(a)
+    a = coded("Erdogan heeft zijn veto tegen de toetreding van Zweden ingetrokken.", "2024-01-23")
+    assert ("080", "TURGOV", "SWE") in codes(a)
+    a = coded("De scholieren hielden een brandoefening in de school.", "2024-01-23")
+    assert a.events == []
