@@ -637,7 +637,7 @@ class EventCoder:
         if crowd is None:
             return None
         demonym = next((a for a in c.args if a.first == crowd + 1 and a.mention.kind == "demonym"), None)
-        hit = self._place(article, c) if demonym is None else None
+        hit = self._place(article, c, ("in", "te", "bij")) if demonym is None else None
         country = demonym.mention.country if demonym is not None else (hit["country"] if hit else None)
         if country is None:   # "In de Franse hoofdstad Parijs": the actor adjective of the place phrase
             country = next((a.mention.country for a in c.args if a.mention.kind in ("adjective", "country")
