@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from kroniek.pipeline import get_factory
+from .conftest import make_coder
 
 pytestmark = pytest.mark.frog
 
 
 @pytest.fixture(scope="module")
 def coded(analysed):
-    stages = [get_factory(name)() for name in ("timex", "actors", "events")]
-
-    def run(text: str, date: str = "2025-03-11"):
-        a = analysed(text, date)
-        a.timexes, a.actors, a.events = [], [], []
-        for st in stages:
-            a = st(a)
-        return a
-    return run
+    return make_coder(analysed, "2025-03-11")
 
 
 def one(article, root: str):
