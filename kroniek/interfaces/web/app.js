@@ -198,7 +198,8 @@ async function showEvent(gid) {
   for (const other of art.events) {
     if (Number(other.gid) === Number(e.gid)) continue;
     sib.appendChild(el("li", {}, el("a", { href: `#event/${other.gid}` },
-      `${dateLabel(other.date)} · ${actorLabel(other.source)} → ${actorLabel(other.target)} · ${eventLabel(other)}`)));
+      `${dateLabel(other.date)} · ${actorLabel(other.source)} → ${actorLabel(other.target)} · ${eventLabel(other)}` +
+      (other.mode && other.mode !== "asserted" ? ` (${other.mode})` : ""))));
   }
   if (!sib.firstChild) sib.appendChild(el("li", { class: "muted" }, "none"));
 }
