@@ -606,7 +606,12 @@ def resolve_time_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
     else:
         base, i = "", ctx.ref
     minutes = (e.hour * 60 + (e.minute or 0)) - (s.hour * 60 + (s.minute or 0))
-    if minutes < 0:
+    if minutes < 0 and e.hour < 12 and minutes + 12 * 60 > 0:
+        # "van half acht tot 4 uur", "van 9 tot 5": an end before the start on the
+        # 12-hour dial is the afternoon, not the next morning
+        e = Sem("time", hour=e.hour + 12, minute=e.minute, second=e.second, utc=e.utc)
+        minutes += 12 * 60
+    if minutes < 0:                      # "van 22.00 tot 6.00 uur": across midnight
         minutes += 24 * 60
     return Resolved("TIME", f"({base}{hhmm(s)},{base}{hhmm(e)},{pt(minutes)})", None, i)
 
