@@ -10,7 +10,7 @@ from typing import Optional
 
 from ..records import ActorMention, ActorRef, Article, Event, Span, Token
 from . import codebook, dating, places
-from .clauses import (Argument, Clause, clause_arguments, is_passive, mentions_by_sentence, split_clauses,
+from .clauses import (Argument, Clause, clause_arguments, is_passive, is_verb, mentions_by_sentence, split_clauses,
                       subject_and_objects)
 from .lexicon import NO_EVENT, Entry, Lexicon, any_pattern, choose_code, find_pattern, load
 from .mode import clause_mode, combine, tense
@@ -82,6 +82,25 @@ def _particle_fits(article: Article, clause: Clause, p: Token, v: Token) -> bool
     return 0 <= v.i - p.i <= 3 and all(t.text.lower() == "te" or t.tag == "WW" for t in between)
 
 
+def _tail_after_relative(article: Article, clause: Clause) -> list[tuple[str, str]]:
+    """The end of a main clause that an embedded relative clause cut off: "dient ze Macron,
+    die eerder pleitte voor een sterke eurozone, van antwoord." The words after the comma that
+    closes the relative clause, when no verb follows them, belong to the clause before it (its
+    particle or the rest of its fixed expression)."""
+    toks = [t for t in article.tokens[clause.end:] if t.sent == clause.sent]
+    if len(toks) < 3 or clause.kind not in ("main", "conj") or article.tokens[clause.end - 1].text != "," \
+            or not (toks[0].tag == "VNW" and "betr" in toks[0].features):
+        return []
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if not commas:
+        return []
+    last = commas[-1]
+    head, tail = toks[:last], toks[last + 1:]
+    if not any(is_verb(t) for t in head) or any(is_verb(t) for t in tail) or not any(t.tag != "LET" for t in tail):
+        return []
+    return [(t.lemma.lower(), t.text.lower()) for t in tail]
+
+
 def match_predicate(article: Article, clause: Clause, lex: Lexicon
                     ) -> Optional[tuple[Entry, str, list[int], set[int], bool]]:
     """The best lexicon verb entry for a clause: (entry, code, trigger tokens, consumed tokens,
@@ -91,6 +110,13 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
     if after < len(article.tokens) and article.tokens[after].sent == clause.sent \
             and article.tokens[after].tag == "VG" and article.tokens[after].text.lower() == "dat":
         words.append(("dat", "dat"))   # a dat-complement follows: "moest toegeven dat …" (with: ["dat"])
+        # the dat-clause up to the end of the sentence: what an opinion verb says ("vindt dat het
+        # kabinet veel te weinig doet") decides whether it is an event at all (complement_with)
+        compl_words = _words(article, [t.i for t in article.tokens[after + 1:]
+                                       if t.sent == clause.sent])
+    else:
+        compl_words = []
+    words += _tail_after_relative(article, clause)
     aux = lex.words("auxiliaries")
     parts = _particles(article, clause, lex)
     cands: list[tuple[Token, bool]] = [(article.tokens[i], False) for i in clause.verbs]
@@ -123,6 +149,8 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
                         break
                     consumed.update(clause.tokens[hit[0]:hit[1] + 1])
                 if not ok:
+                    continue
+                if e.complement_with and not any_pattern(e.complement_with, compl_words):
                     continue
                 if e.with_any:
                     hit = any_pattern(e.with_any, words)
@@ -394,7 +422,12 @@ class EventCoder:
             # "Iran eist dat de VS de sancties opheffen": the demand is addressed to the subject of
             # its complement and its sub-code comes from what is demanded
             code = choose_code(entry, _words(article, c.tokens + compl.tokens))
-            if target is None:
+            if entry.complement_with:
+                # an opinion is about the subject of its dat-clause, never about a phrase of the
+                # speaker's own NP ("Kamerlid Agema van de PVV vindt dat het kabinet …")
+                csubj, _ = subject_and_objects(article, compl, compl.args, self.lex)
+                target = (csubj or [None])[0]
+            elif target is None:
                 csubj, cobjs = subject_and_objects(article, compl, compl.args, self.lex)
                 target = (csubj or [None])[0] or _target(entry.target, compl.args, cobjs, sources)
         symmetric = entry.symmetric

@@ -36,6 +36,7 @@ class Entry:
     code: str
     with_any: tuple[tuple[str, ...], ...] = ()   # at least one must occur
     with_all: tuple[tuple[str, ...], ...] = ()   # all must occur (from multiword verbs)
+    complement_with: tuple[tuple[str, ...], ...] = ()   # one must occur in the dat-clause that follows
     objects: tuple[ObjectRule, ...] = ()
     target: tuple[str, ...] = ("obj",)
     source: tuple[str, ...] = ()
@@ -53,7 +54,7 @@ class Entry:
 
     @property
     def specificity(self) -> int:
-        return (2 if self.with_all else 0) + (1 if self.with_any else 0)
+        return (2 if self.with_all else 0) + (1 if self.with_any or self.complement_with else 0)
 
 
 def _pattern(text: str) -> tuple[str, ...]:
@@ -103,6 +104,7 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
             lemma = words[-1]
             with_all = (tuple(words[:-1]),) if len(words) > 1 else ()
             out.append(Entry(kind=kind, lemma=lemma, code=code, with_any=with_any, with_all=with_all,
+                             complement_with=tuple(_pattern(p) for p in _as_list(item.get("complement_with"))),
                              objects=objects, target=target, source=tuple(_as_list(item.get("source"))),
                              pair=tuple(_as_list(item.get("pair"))), symmetric=bool(item.get("symmetric")),
                              target_optional=bool(item.get("target_optional")), complement=item.get("complement"),

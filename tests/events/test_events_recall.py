@@ -161,3 +161,47 @@ def test_two_sides_agreeing_exercises_and_a_withdrawn_veto(coded):
     assert ("080", "TURGOV", "SWE") in codes(a)
     a = coded("De scholieren hielden een brandoefening in de school.", "2024-01-23")
     assert a.events == []
+
+
+def test_opinion_verb_with_a_verdict_of_failure_is_criticism_of_the_clause_subject(coded):
+    a = coded("Kamerlid Fleur Agema van de PVV vindt dat het kabinet veel te weinig doet om de "
+              "capaciteit in de zorg te vergroten.", "2021-12-21")
+    assert ("111", "NLDLEG", "NLDGOV") in codes(a)
+
+
+def test_opinion_verb_without_a_verdict_or_without_an_actor_is_no_event(coded):
+    # a mere opinion about a policy, and a verdict about no actor
+    a = coded("De economen Willem Vermeend en Rick van der Ploeg menen dat de nieuwe coalitie van start "
+              "gaat met een beleid van extra overheidsuitgaven.", "2021-12-18")
+    assert a.events == []
+    a = coded("Dekker vond dat er te veel conflicten, zoals echtscheidingen, voor de rechter kwamen.",
+              "2021-12-27")
+    assert a.events == []
+
+
+def test_claim_of_a_violation_is_an_accusation_but_not_by_a_company(coded):
+    a = coded("De Oekraïense regering beweert dat Rusland het akkoord van Minsk heeft geschonden.", "2018-03-01")
+    assert any(e.cameo.startswith("112") and e.source.code == "UKRGOV" and e.target.code.startswith("RUS")
+               for e in a.events)
+    a = coded("Apple Corps claimt dat de iTunes Music Store van Apple Computer een overeenkomst tussen de "
+              "twee bedrijven uit 1991 schendt.", "2004-07-01")
+    assert a.events == []
+
+
+def test_idiom_van_antwoord_dienen_after_an_embedded_relative_clause(coded):
+    a = coded("Bondskanselier Angela Merkel presenteert een plan. In een interview dient ze de Franse "
+              "president Emmanuel Macron, die eerder pleitte voor een sterke eurozone, van antwoord.",
+              "2018-06-03")
+    assert ("010", "DEUGOV", "FRAGOV") in codes(a)
+    # the same verb without the idiom: "dienen" as "must" or "serve" is no event
+    a = coded("Bondskanselier Angela Merkel zei dat de lidstaten een plan dienen in te leveren.", "2018-06-03")
+    assert all(e.cameo != "010" for e in a.events)
+
+
+def test_idioms_of_reprimand(coded):
+    a = coded("De Europese Commissie tikt Polen op de vingers vanwege de hervorming van de rechtspraak.",
+              "2017-12-20")
+    assert any(e.cameo == "111" and e.source.code == "IGOEEC" and e.target.code == "POL"
+               for e in a.events)
+    a = coded("De kinderen tikten met hun vingers op de tafel.", "2017-12-20")
+    assert a.events == []
