@@ -596,6 +596,18 @@ def b_podadv(m, lex, text):
     return Sem("dayword", n=0, part=lex.lookup("parts_of_day_adverbs", g(m, "pod")), ttype="TIME")
 
 
+def b_night_of_date(m, lex, text):
+    """'de nacht van 3 op 4 maart' (also '31 januari op 1 februari' written as 'van 31 op 1 februari')."""
+    d1, d2, month = int(m.group("d1")), int(m.group("day")), lex.month(g(m, "month"))
+    if month is None or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+        return None
+    if g(m, "month1"):
+        month = lex.month(g(m, "month1"))
+    elif d1 > d2:                     # the night runs into the next month
+        month = 12 if month == 1 else month - 1
+    return Sem("date", day=d1, month=month, year=int(m.group("year")) if g(m, "year") else None, part="NI", ttype="TIME")
+
+
 def b_dayrange(m, lex, text):
     d1, d2 = lex.ordinal(g(m, "d1")), lex.ordinal(g(m, "d2"))
     month = lex.month(g(m, "month"))
@@ -681,6 +693,8 @@ RULES: list[Rule] = [
     Rule("clock", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)[:.](?P<m>[0-5]\d)(?::(?P<sec>[0-5]\d))?(?:\s*(?P<uur>uur|u\b|h\b))?(?:\s+(?P<pod>{PODADV}))?(?:\s+(?P<tz>UTC|GMT))?)(?![\d.,]\d)", b_clock),
     # Belgian clock times: "om 14u30", "20u", "14u15 Belgische tijd"
     Rule("clock_be", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)u(?P<m>[0-5]\d))(?!\w)", lambda m, lex, t: Sem("time", hour=int(m.group("h")), minute=int(m.group("m")), ttype="TIME") if int(m.group("h")) <= 24 else None),
+    # "in de nacht van 3 op 4 maart": the night that starts on the first day
+    Rule("night_of_date", r"(?:(?:in|tijdens)\s+)?de\s+nacht\s+van\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{MONTHA})\.?)?\s+op\s+(?P<day>[0-3]?\d)\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_night_of_date),
     Rule("night_of", r"de\s+nacht\s+van\s+(?P<wd>{WEEKDAY})\s+op\s+(?P<wd2>{WEEKDAY})", lambda m, lex, t: Sem("weekday", weekday=lex.weekday(g(m, "wd")), part="NI", ttype="TIME")),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
     Rule("hour_pod_phrase", r"(?:om|rond|omstreeks|tegen)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s+(?P<pod>{PODADV}))", b_hour),

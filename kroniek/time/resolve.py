@@ -9,6 +9,7 @@ expression they refer to (`Context.anchor`). Pure functions; no I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -675,4 +676,8 @@ RESOLVERS = {"date": resolve_date, "holiday": resolve_holiday, "rel": resolve_re
 
 def resolve(sem: Sem, ctx: Context) -> Optional[Resolved]:
     """The TIMEX3 type, value, mod and interval of `sem` in `ctx`; None if it is no valid date."""
-    return RESOLVERS[sem.kind](sem, ctx)
+    r = RESOLVERS[sem.kind](sem, ctx)
+    if r is not None and sem.part and sem.kind in ("date", "holiday") and re.fullmatch(r"\d{4}-\d\d-\d\d", r.value):
+        # "de avond van 4 maart", "3 maart 's nachts": a part of a named day
+        r = Resolved("TIME", f"{r.value}T{sem.part}", r.mod, r.interval, r.gran, r.anchored)
+    return r

@@ -205,13 +205,53 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
             return merge(a, b, replace(a.sem, date=b.sem), b.rule + "+time")
         return None
 
+    # a day with a part of the day: "dinsdag in de ochtend", "3 maart 's nachts",
+    # "zaterdag laat in de avond", and before it: "in de avond van 4 maart"
+    def day_part(a: Match, b: Match) -> Optional[Match]:
+        if is_day(a.sem) and is_part_only(b) and DAY_PART_GAP.fullmatch(text[a.end:b.mstart] if b.mstart >= a.end else ""):
+            return merge(a, b, replace(a.sem, part=b.sem.part, ttype="TIME"), a.rule + "+part")
+        if is_part_only(a) and is_day(b.sem) and PART_DAY_GAP.fullmatch(text[a.end:b.start] if b.start >= a.end else "x"):
+            return merge(a, b, replace(b.sem, part=a.sem.part, ttype="TIME"), b.rule + "+part")
+        return None
+
     ms = each(ms, position)
     ms = pairs(ms, year)
     ms = each(ms, deictic)
     ms = pairs(ms, shift)
     ms = pairs(ms, date_range)
     ms = each(ms, open_range)
+    ms = pairs(ms, day_part)
     return pairs(ms, day_time)
+
+
+PART_RULES = ("pod_adverb", "part_phrase", "pos_unit")
+DAY_PART_GAP = re.compile(r"\s*,?\s*", re.I)
+PART_DAY_GAP = re.compile(r"\s+(?:van|op)\s+", re.I)
+
+
+def is_part_only(m: Match) -> bool:
+    """'s avonds, in de ochtend, laat in de avond: a part of some day the text does not name."""
+    return m.rule in PART_RULES and m.sem.part is not None and m.sem.kind in ("dayword", "anchored") \
+        and not m.sem.n and m.sem.unit in (None, "D")
+
+
+def is_day(sem: Sem) -> bool:
+    """One named day without a part or clock time: 'dinsdag', 'gisteren', '4 maart'."""
+    if sem.part is not None or sem.hour is not None or sem.mod is not None:
+        return False
+    return sem.kind in ("dayword", "weekday") or (sem.kind == "date" and bool(sem.day) and bool(sem.month or sem.weekday)) \
+        or (sem.kind == "holiday")
+
+
+def same_sentence(text: str, sentences: Optional[Sequence[Sentence]], a: int, b: int) -> bool:
+    """Offsets `a` <= `b` in one sentence (Frog sentences if given, else no sentence end between)."""
+    if sentences:
+        sa, sb = sentence_index(sentences, max(0, a - 1)), sentence_index(sentences, b)
+        return sa is not None and sa == sb
+    return not SENTENCE_END.search(text, a, b)
+
+
+SENTENCE_END = re.compile(r"[.!?]\s|\n")
 
 
 def sentence_index(sentences: Optional[Sequence[Sentence]], offset: int) -> Optional[int]:
@@ -238,19 +278,30 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
         else:
             tense = tense_from_text(text, m.start, m.end)
         ctx = Context(doc_date, tense, anchor[1] if anchor else None)
+        sem = m.sem
+        if is_part_only(m) and m.rule != "pos_unit":
+            same = anchor is not None and anchor[1].interval.is_day and same_sentence(text, sentences, anchor[2], m.start)
+            if same:      # "Gisteren werd hij 's avonds opgepakt": the evening of that day
+                sem = Sem("anchored", n=0, unit="D", deic=1, part=sem.part, ttype="TIME")
+            elif tense == "present" and not (anchor is not None and same_sentence(text, sentences, anchor[2], m.start)) \
+                    and (tokens or tense_from_text(text, m.start, m.end, clause_only=True, default="") == "present"):
+                # "De winkels zijn 's avonds open": habitual, no one evening (a SET)
+                sem = Sem("set", value=f"XXXX-XX-XXT{sem.part}", ttype="SET")
+            elif m.sem.kind == "anchored":
+                sem = Sem("dayword", n=0, part=sem.part, ttype="TIME")   # no day named: the reference day
         try:
-            r = resolve(m.sem, ctx)
+            r = resolve(sem, ctx)
         except (ValueError, OverflowError):
             r = None
         if r is None:
             continue
         tid = f"t{len(out) + 1}"
         e, l = r.interval.iso() if r.interval is not None else (None, None)
-        out.append(Timex(text=text[m.start:m.end], start=m.start, end=m.end, type=m.sem.ttype or r.type,
+        out.append(Timex(text=text[m.start:m.end], start=m.start, end=m.end, type=sem.ttype or r.type,
                          value=r.value, mod=r.mod or (m.sem.mod if m.sem.mod in ("ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER", "APPROX") else None),
                          earliest=e, latest=l, sent=sent, tid=tid,
                          anchor=anchor[0] if (m.sem.kind == "anchored" and anchor) else None, rule=m.rule))
         if r.type in ("DATE", "TIME") and r.interval is not None and r.interval.earliest and r.interval.latest \
                 and m.sem.kind not in ("vague",) and not r.value.startswith("("):
-            anchor = (tid, r)
+            anchor = (tid, r, m.end)
     return out

@@ -162,7 +162,7 @@ def clause_bounds_tokens(sentence: Sequence[Token], start: int) -> tuple[int, in
     return ca, cb
 
 
-def tense_from_text(text: str, start: int, end: int, clause_only: bool = False) -> str:
+def tense_from_text(text: str, start: int, end: int, clause_only: bool = False, default: str = "present") -> str:
     """The nearest tense marker in the clause of the expression, else in its sentence."""
     a, b = sentence_bounds(text, start)
     w = words()
@@ -182,4 +182,4 @@ def tense_from_text(text: str, start: int, end: int, clause_only: bool = False) 
         prev = t
     if clause_only:
         found = [f for f in found if not f[0]]
-    return min(found)[2] if found else "present"
+    return min(found)[2] if found else default

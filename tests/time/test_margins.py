@@ -18,3 +18,43 @@ D = "2025-03-10"
 def test_time_range_end_on_the_12_hour_dial(sentence, expr, value):
     t = tag(sentence, D)[expr]
     assert (t.type, t.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    # a named day with a part of the day, after or before it
+    ("Hij komt dinsdag in de ochtend terug.", "dinsdag in de ochtend", "2025-03-11TMO"),
+    ("Hij werd op 3 maart 's nachts opgepakt.", "3 maart 's nachts", "2025-03-03TNI"),
+    ("Zaterdag laat in de avond werd hij opgepakt.", "zaterdag laat in de avond", "2025-03-08TEV"),
+    ("Het gebeurde in de avond van 4 maart.", "in de avond van 4 maart", "2025-03-04TEV"),
+    ("Gisteren 's avonds werd hij opgepakt.", "gisteren 's avonds", "2025-03-09TEV"),
+    # the night of one day to the next
+    ("De aanslag vond plaats in de nacht van 3 op 4 maart.", "in de nacht van 3 op 4 maart", "2025-03-03TNI"),
+    ("In de nacht van 31 januari op 1 februari vielen doden.", "in de nacht van 31 januari op 1 februari", "2025-01-31TNI"),
+    ("In de nacht van 28 op 1 maart vielen doden.", "in de nacht van 28 op 1 maart", "2025-02-28TNI"),
+])
+def test_day_with_part_of_day(sentence, expr, value):
+    t = tag(sentence, D)[expr]
+    assert (t.type, t.value) == ("TIME", value)
+    assert t.earliest == t.latest == value[:10]
+
+
+def test_part_of_day_takes_the_day_named_earlier_in_its_sentence():
+    t = tag("Gisteren werd hij 's avonds opgepakt.", D)["'s avonds"]
+    assert (t.value, t.earliest) == ("2025-03-09TEV", "2025-03-09")
+    # a day in the previous sentence does not carry over
+    t = tag("Op 3 maart werd een man opgepakt. Hij had 's nachts ingebroken.", D)["'s nachts"]
+    assert t.value == "2025-03-10TNI"
+
+
+@pytest.mark.parametrize("sentence, expr", [
+    ("De bibliotheek is 's avonds open.", "'s avonds"),
+    ("Sportscholen en sportclubs blijven dicht in de avond", "in de avond"),
+])
+def test_habitual_part_of_day_is_a_set(sentence, expr):
+    t = tag(sentence, D)[expr]
+    assert (t.type, t.value, t.earliest) == ("SET", "XXXX-XX-XXT" + {"'s avonds": "EV", "in de avond": "EV"}[expr], None)
+
+
+def test_part_of_day_in_a_past_clause_stays_a_day():
+    t = tag("Hij werd 's avonds opgepakt.", D)["'s avonds"]
+    assert (t.type, t.value) == ("TIME", "2025-03-10TEV")
