@@ -171,6 +171,11 @@ def b_year(m, lex, text):
     y = int(m.group("year"))
     if not 1000 <= y <= 2199:
         return None
+    # a year inside a code or phone number ("133-2010", "+86 2010-2015-86", "2015-1-32"): a
+    # real date of that shape would have been read whole by a longer rule
+    if re.search(r"\d[-/]$|\+\d+\s$", text[max(0, m.start("year") - 5):m.start("year")]) \
+            or re.match(r"[-/]\d+[-/]\d", text[m.end("year"):]):
+        return None
     prep = (m.group(0)[:m.start("x") - m.start()].strip().lower()) if m.group("x") is not None else ""
     weak = prep in ("en", "of") and not re.search(r"[12]\d{3}\s*$", text[max(0, m.start() - 8):m.start()])
     if not prep or weak:   # a bare year ("en 1500 agenten"): check the next word

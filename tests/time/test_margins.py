@@ -58,3 +58,13 @@ def test_habitual_part_of_day_is_a_set(sentence, expr):
 def test_part_of_day_in_a_past_clause_stays_a_day():
     t = tag("Hij werd 's avonds opgepakt.", D)["'s avonds"]
     assert (t.type, t.value) == ("TIME", "2025-03-10TEV")
+
+
+@pytest.mark.parametrize("text", ["Tel: +86 2010-2015-86", "De code is 133-2010.", "2015-1-32 is een incorrecte datum"])
+def test_no_year_inside_codes_and_phone_numbers(text):
+    assert not [t for t in tag(text, D).values() if t.value and t.value[:2] in ("20", "19")]
+
+
+def test_year_ranges_and_plain_years_still_read():
+    assert tag("De oorlog duurde van 1914-1918.", D)["1914-1918"].earliest == "1914-01-01"
+    assert tag("Het kabinet-Rutte viel in 2010.", D)["2010"].value == "2010"
