@@ -630,7 +630,7 @@ PREP_YEAR = r"(?:in|sinds|sedert|vanaf|van|tot|uit|na|voor|vóór|rond|omstreeks
 
 # a date may follow a hyphen in a range ("1/10-2/11/2017", "18 nov-19 dec") but not a word
 # compound ("Boeing-737")
-DATE_PREFIX = r"(?<!\w)(?<![^\W\d]{4}-)"
+DATE_PREFIX = r"(?<!\w)(?<![^\W\d]{4}-)(?<!\d[.,])"     # not the decimals of "6,107.31 augustus 2019"
 
 RULES: list[Rule] = [
     # absolute dates

@@ -570,6 +570,8 @@ def resolve_time(sem: Sem, ctx: Context) -> Optional[Resolved]:
 def range_value(s: Resolved, e: Resolved, by_months: bool = False) -> str:
     """`(start,end,duration)`, the range notation of the TIMEX resolution library."""
     a, b = s.interval.earliest, e.interval.earliest
+    if e.mod == "END":          # "tot het einde van 2008": the range runs until 2008 is over
+        b = e.interval.latest + dt.timedelta(days=1)
     if s.gran == "day" or e.gran == "day" or s.interval.is_day:
         return f"({a.isoformat()},{b.isoformat()},P{(b - a).days}D)"
     rd = relativedelta(b, a)

@@ -75,8 +75,8 @@ TRAILING_DOT = re.compile(r"(?:" + "|".join(["januari", "februari", "maart", "ap
 VAGUE_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 DATEISH = {"date", "rel", "holiday", "dayword", "weekday"}
 RANGE_ENDS = DATEISH | {"vague"}      # "van maart tot op heden", "tussen 22 januari en nu"
-POSITION = re.compile(r"(?:(?:aan|in|tegen|vanaf|sinds|tot)\s+)?(?:het\s+|de\s+)?(?P<pos>begin|eind|einde|midden|medio|half|halverwege|later|eerder|vroeg|laat)(?:\s+(?:van|in))?(?:\s+(?:het|de))?\s+$", re.I)
-POSITION_MOD = {"begin": "START", "vroeg": "START", "eind": "END", "einde": "END", "laat": "END",
+POSITION = re.compile(r"(?:(?:aan|in|tegen|vanaf|sinds|tot)\s+)?(?:het\s+|de\s+)?(?P<pos>begin|eind|einde|midden|medio|half|halverwege|later|eerder|vroeg|laat|start)(?:\s+(?:van|in))?(?:\s+(?:het|de))?\s+$", re.I)
+POSITION_MOD = {"begin": "START", "vroeg": "START", "start": "START", "eind": "END", "einde": "END", "laat": "END",
                 "midden": "MID", "medio": "MID", "half": "MID", "halverwege": "MID",
                 "later": "LATER", "eerder": "EARLIER"}
 RANGE_GAP = re.compile(r"\s*(?:tot\s+en\s+met|tot(?:\s+aan)?|t/m|-|–|—|tot\s+het|tot\s+de)\s*(?:het\s+|de\s+)?$", re.I)
@@ -176,7 +176,7 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
                     and not (a.sem.kind == "vague" and b.sem.kind == "vague")) or (a.sem.kind == "time" and b.sem.kind == "time")
         # "van maart tot op heden": the "tot" is inside the second expression
         to_now = b.sem.kind == "vague" and text[b.start:b.end].lower().startswith("tot ") and not gap.strip()
-        is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or to_now or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+", gap)))
+        is_range = ok_kinds and (RANGE_GAP.fullmatch(gap) or to_now or (starter and starter.group(0).lower().startswith("tussen") and re.fullmatch(r"\s+en\s+(?:het\s+|de\s+)?", gap)))
         if is_range:
             s = starter.start() + max(0, a.start - 12) if starter else a.start
             rs = Sem("range", start=a.sem, end=b.sem, ttype="TIME" if a.sem.kind == "time" else None)

@@ -68,3 +68,23 @@ def test_no_year_inside_codes_and_phone_numbers(text):
 def test_year_ranges_and_plain_years_still_read():
     assert tag("De oorlog duurde van 1914-1918.", D)["1914-1918"].earliest == "1914-01-01"
     assert tag("Het kabinet-Rutte viel in 2010.", D)["2010"].value == "2010"
+
+
+@pytest.mark.parametrize("sentence, expr, value, earliest, latest", [
+    # a range that runs until a period is over ends after its last day
+    ("Tussen 2007 en eind 2008 groeide de economie.", "tussen 2007 en eind 2008", "(2007-01-01,2009-01-01,P2Y)", "2007-01-01", "2008-12-31"),
+    ("De reeks is tussen 2007 en het einde van 2008.", "tussen 2007 en het einde van 2008", "(2007-01-01,2009-01-01,P2Y)", "2007-01-01", "2008-12-31"),
+    ("De reeks loopt van 2007 tot het einde van 2008.", "van 2007 tot het einde van 2008", "(2007-01-01,2009-01-01,P2Y)", "2007-01-01", "2008-12-31"),
+    # "de start van" is a position word like "begin"
+    ("De reeks loopt van 2007 tot de start van 2008.", "van 2007 tot de start van 2008", "(2007-01-01,2008-01-01,P1Y)", "2007-01-01", None),
+])
+def test_range_to_the_end_of_a_period(sentence, expr, value, earliest, latest):
+    t = tag(sentence, D)[expr]
+    assert (t.value, t.earliest) == (value, earliest)
+    if latest:
+        assert t.latest == latest
+
+
+def test_decimals_are_no_day_of_month():
+    found = tag("6,107.31 augustus 2019 moet het decimaal niet bevatten", D)
+    assert "augustus 2019" in found and found["augustus 2019"].value == "2019-08"
