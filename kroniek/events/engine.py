@@ -443,6 +443,15 @@ class EventCoder:
             pair = [a for a in c.args if a.marker == "tussen"]
             if len(pair) >= 2:
                 sources, target = [pair[0]], pair[1]
+        if entry.converse:
+            # "GM krijgt van de Canadese staat een lening": the giver (a van-phrase or an actor
+            # adjective in the object) is the source, the subject that receives is the target
+            givers = [a for a in c.args if (a.marker in entry.source or (a.marker == "adj" and a.outer in entry.source))
+                      and all(a is not s for s in sources)
+                      and (obj_from is None or a.first > obj_from)]
+            if not sources or not givers:
+                return None
+            sources, target = [givers[0]], sources[0]
         f = Found(entry=entry, code=code, sources=sources, target=target, clause=c, trigger=list(trig), path=path,
                   symmetric=symmetric)
         if target is None and entry.place_target:

@@ -205,3 +205,21 @@ def test_idioms_of_reprimand(coded):
                for e in a.events)
     a = coded("De kinderen tikten met hun vingers op de tafel.", "2017-12-20")
     assert a.events == []
+
+
+def test_receiving_aid_is_the_givers_act(coded):
+    # MEANTIME 123881: the giver is the van-phrase, the receiving subject the target
+    a = coded("General Motors en Chrysler krijgen van de Canadese staat en de provinciale overheid van "
+              "Ontario een overbruggingslening.", "2009-03-30")
+    assert any(e.cameo == "071" and e.source.code.startswith("CAN") and e.target.code == "USABUS"
+               for e in a.events)
+    a = coded("Oekraïne kreeg vorige week van de Verenigde Staten nieuwe militaire hulp.", "2023-03-01")
+    assert any(e.cameo == "072" and e.source.code.startswith("USA") and e.target.code.startswith("UKR")
+               for e in a.events)
+
+
+def test_an_order_received_or_aid_without_a_giver_is_no_aid(coded):
+    a = coded("Airbus krijgt een bestelling van $ 15 miljard van Qatar Airways.", "2005-06-13")
+    assert a.events == []
+    a = coded("De fabrikant heeft meer dan $ 15 miljard aan hulpverlening ontvangen.", "2009-05-07")
+    assert a.events == []
