@@ -376,6 +376,10 @@ def b_duration(m, lex, text):
             n = n + n2
         elif unit == "H" and u2 == "MIN" and isinstance(n, int) and isinstance(n2, int):
             return Sem("duration", value=f"PT{n}H{n2}M", mod=amod, ttype="DURATION")
+        elif isinstance(n, int) and isinstance(n2, int) and u2 is not None \
+                and "YMWD".find(unit) >= 0 and "YMWD".find(u2) > "YMWD".find(unit) and len(unit) == len(u2) == 1:
+            # "vijf jaar en drie maanden": P5Y3M
+            return Sem("duration", value=f"P{n}{unit}{n2}{u2}", mod=amod, deic=deic, ttype="DURATION")
     if g(m, "kwart") and unit in ("Y", "H"):
         n = (n if isinstance(n, (int, float)) else 1) + 0.25
     return Sem("duration", n=n, unit=unit, mod=amod, deic=deic, value=duration_value(n, unit), ttype="DURATION")
@@ -684,7 +688,7 @@ RULES: list[Rule] = [
     Rule("anchored_next", r"(?:de|het)\s+(?P<dir>volgende|daaropvolgende|voorgaande)\s+(?P<unit>dag|week|maand|jaar|ochtend|middag|avond|nacht)", b_anchored),
     Rule("anchored_same", r"(?:die|diezelfde|dezelfde|die\s+zelfde|datzelfde|hetzelfde|dat)\s+(?P<unit>dag|week|weekend|maand|jaar|ochtend|middag|avond|nacht)", b_same),
     # durations
-    Rule("duration", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<binnen>binnen)\s+)?(?:(?:de|het)\s+)?(?:(?P<span>afgelopen|voorbije|laatste|komende|aankomende|eerste|volgende)\s+)?(?P<num>{NUM})\s+(?:(?P<span2>aankomende|komende|afgelopen|laatste)\s+)?(?P<unit>{UNIT})(?P<extra>\s+en\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT}))?(?P<kwart>\s+en\s+een\s+kwart)?", b_duration),
+    Rule("duration", r"(?:(?P<amod>{AMOD})\s+)?(?:(?P<binnen>binnen)\s+)?(?:(?:de|het)\s+)?(?:(?P<span>afgelopen|voorbije|laatste|komende|aankomende|eerste|volgende)\s+)?(?P<num>{NUM})\s+(?:(?P<span2>aankomende|komende|afgelopen|laatste)\s+)?(?:{DURADJ}\s+)?(?P<unit>{UNIT})(?P<extra>\s+en\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT}))?(?P<kwart>\s+en\s+een\s+kwart)?", b_duration),
     Rule("duration_whole", r"(?:(?:de|het|een)\s+)?(?P<whole>hele|gehele|volle)\s+(?P<unit>dag|week|maand|jaar|nacht|uur)", b_duration),
     Rule("duration_lang", r"(?P<lang>{LANG})e?", b_lang),
     # sets

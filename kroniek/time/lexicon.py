@@ -43,6 +43,13 @@ class Lexicon:
                     continue
                 link = "ën" if uw.endswith("e") else "en"   # drieëntwintig, vierentwintig
                 nums[f"{uw}{link}{tw}"] = uv + tv
+        # "tweeëneenhalf", "twee en een half": the amount and a half
+        for uw, uv in list(n["units"].items()) + list(n["teens"].items()):
+            if uw in ("één", "een") or not isinstance(uv, int) or uv < 2:
+                continue
+            link = "ën" if uw.endswith("e") else "en"
+            nums[f"{uw}{link}eenhalf"] = uv + 0.5
+            nums[f"{uw} en een half"] = uv + 0.5
         for w, v in n["large"].items():
             nums[w] = v
         nums.update(n["fractions"])
@@ -63,6 +70,7 @@ class Lexicon:
             "PODADV": alternation(d["parts_of_day_adverbs"]).replace("'", "['’‘]"),
             "DAYWORD": alternation(d["day_words"]),
             "UNIT": alternation(d["units"]),
+            "DURADJ": alternation(d["duration_adjectives"]),
             "LANG": alternation(d["lang_compounds"]),
             "SETADJ": alternation(k for k, v in d["set_adjectives"].items() if v),
             "DEIC": alternation(d["deictic"]),

@@ -88,3 +88,23 @@ def test_range_to_the_end_of_a_period(sentence, expr, value, earliest, latest):
 def test_decimals_are_no_day_of_month():
     found = tag("6,107.31 augustus 2019 moet het decimaal niet bevatten", D)
     assert "augustus 2019" in found and found["augustus 2019"].value == "2019-08"
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    # days of a working or trading calendar
+    ("In de afgelopen vijf handelsdagen daalden de aandelen.", "de afgelopen vijf handelsdagen", "P5D"),
+    ("De index steeg drie werkdagen op rij.", "drie werkdagen", "P3D"),
+    # an adjective between amount and unit
+    ("De economie kromp twee opeenvolgende kwartalen.", "twee opeenvolgende kwartalen", "P2Q"),
+    ("Zij werkte drie achtereenvolgende jaren bij het bedrijf.", "drie achtereenvolgende jaren", "P3Y"),
+    ("Het duurde drie volle dagen.", "drie volle dagen", "P3D"),
+    # and a half, in one word or four
+    ("De bouw duurde tweeëneenhalf jaar.", "tweeëneenhalf jaar", "P2.5Y"),
+    ("De bouw duurde twee en een half jaar.", "twee en een half jaar", "P2.5Y"),
+    # two units
+    ("Hij zat vijf jaar en drie maanden vast.", "vijf jaar en drie maanden", "P5Y3M"),
+    ("Het duurde een jaar en twee dagen.", "een jaar en twee dagen", "P1Y2D"),
+])
+def test_more_duration_forms(sentence, expr, value):
+    t = tag(sentence, D)[expr]
+    assert (t.type, t.value) == ("DURATION", value)
