@@ -212,8 +212,10 @@ def b_quarter(m, lex, text):
     q = int(m.group("q")) if g(m, "q") else ORD4.get(g(m, "qord"))
     if not q or not 1 <= q <= 4:
         return None
-    deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
-    return Sem("date", year=year_of(g(m, "year")), quarter=q, deic=deic)
+    # "het eerste kwartaal van vorig jaar": the year is relative, not the quarter
+    # (the last first quarter before May 2009 is 2009-Q1; the one of last year is 2008-Q1)
+    year_rel = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
+    return Sem("date", year=year_of(g(m, "year")), quarter=q, year_rel=year_rel)
 
 
 def b_half(m, lex, text):

@@ -200,6 +200,8 @@ def week_of(sem: Sem, year: int) -> Optional[tuple[Interval, str]]:
     period = iv.month_interval(year, sem.month) if sem.month else iv.year_interval(year)
     if sem.week == -1:
         w = iv.week_interval(period.latest if sem.month else dt.date(year, 12, 28))   # 28 Dec: always in the last ISO week
+        if sem.month and w.earliest + dt.timedelta(days=3) > period.latest:
+            w = iv.shift(w, days=-7)     # as ISO counts weeks: a week belongs where its Thursday is
     else:
         first = iv.week_interval(period.earliest)
         if not sem.month and period.earliest.isoweekday() > 4:     # ISO: week 1 has the first Thursday

@@ -108,3 +108,21 @@ def test_decimals_are_no_day_of_month():
 def test_more_duration_forms(sentence, expr, value):
     t = tag(sentence, D)[expr]
     assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("sentence, date, expr, value", [
+    # the year, not the quarter, is relative
+    ("In het eerste kwartaal van vorig jaar leed GM een verlies.", "2009-05-07", "het eerste kwartaal van vorig jaar", "2008-Q1"),
+    ("In het eerste kwartaal van volgend jaar komt de auto.", "2009-05-07", "het eerste kwartaal van volgend jaar", "2010-Q1"),
+    # the last week of a month is the last one whose Thursday is in it (ISO)
+    ("De verkoop steeg weer in de laatste week van maart.", "2009-04-01", "de laatste week van maart", "2009-W13"),
+    ("De laatste week van 2016 was koud.", "2017-03-01", "de laatste week van 2016", "2016-W52"),
+])
+def test_relative_year_of_a_quarter_and_last_week_of_a_month(sentence, date, expr, value):
+    assert tag(sentence, date)[expr].value == value
+
+
+def test_strong_past_verbs_set_the_tense_on_raw_text():
+    # "steeg" is past: the March that has just gone, though "zal" is in the main clause
+    t = tag("Er is hoop dat de sector zich zal stabiliseren omdat de verkoop weer steeg in maart.", "2009-04-01")["maart"]
+    assert t.value == "2009-03"
