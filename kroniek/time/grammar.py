@@ -273,6 +273,9 @@ def b_dayword(m, lex, text):
 
 
 def b_weekday(m, lex, text):
+    before = re.search(r"(\w+)\s*['‘’`]?\s*$", text[max(0, m.start() - 20):m.start()])
+    if not g(m, "deic") and before and before.group(1).lower() in lex.data["weekday_idioms"]:
+        return None       # "Zwarte Maandag" (a crash), "een blauwe maandag" (a short while)
     wd = lex.lookup("weekdays", g(m, "wd"))
     part = lex.lookup("parts_of_day", g(m, "part")) if g(m, "part") else None
     deic = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None

@@ -126,3 +126,16 @@ def test_strong_past_verbs_set_the_tense_on_raw_text():
     # "steeg" is past: the March that has just gone, though "zal" is in the main clause
     t = tag("Er is hoop dat de sector zich zal stabiliseren omdat de verkoop weer steeg in maart.", "2009-04-01")["maart"]
     assert t.value == "2009-03"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Beurzen dalen op lustrum ` Zwarte Maandag '",
+    "Hij werkte er een blauwe maandag.",
+    "Op Dolle Dinsdag vluchtten de bezetters.",
+])
+def test_weekday_in_names_and_idioms_is_no_day(sentence):
+    assert not tag(sentence, D)
+
+
+def test_plain_weekday_still_read():
+    assert tag("De koersen daalden maandag sterk.", D)["maandag"].value == "2025-03-10"
