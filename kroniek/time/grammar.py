@@ -486,6 +486,10 @@ def b_hour_range(m, lex, text):
     h1, h2 = hour_of(g(m, "h1")), hour_of(g(m, "h2"))
     if h1 is None or h2 is None or h1 > 24 or h2 > 24:
         return None
+    if (g(m, "half1") and (g(m, "m1") or h1 == 0)) or (g(m, "half2") and (g(m, "m2") or h2 == 0)):
+        return None
+    half1, half2 = bool(g(m, "half1")), bool(g(m, "half2"))     # "half acht" is 7.30
+    h1, h2 = h1 - half1, h2 - half2
     clock = g(m, "m1") or g(m, "m2")
     pod = g(m, "pod1") or g(m, "pod2") or g(m, "pod0")
     if not (clock or g(m, "uur1") or g(m, "uur2") or pod):
@@ -503,8 +507,8 @@ def b_hour_range(m, lex, text):
     p0 = lex.lookup("parts_of_day_adverbs", g(m, "pod0")) if g(m, "pod0") else None
     p1 = lex.lookup("parts_of_day_adverbs", g(m, "pod1")) if g(m, "pod1") else p0
     p2 = lex.lookup("parts_of_day_adverbs", g(m, "pod2")) if g(m, "pod2") else p0
-    m1 = int(g(m, "m1")) if g(m, "m1") else None
-    m2 = int(g(m, "m2")) if g(m, "m2") else None
+    m1 = int(g(m, "m1")) if g(m, "m1") else (30 if half1 else None)
+    m2 = int(g(m, "m2")) if g(m, "m2") else (30 if half2 else None)
     e = Sem("time", hour=with_part(h2, p2), minute=m2, ttype="TIME")
     s_h = with_part(h1, p1 or (p2 if h1 <= h2 else None))
     s = Sem("time", hour=s_h, minute=m1, ttype="TIME")
@@ -722,7 +726,7 @@ RULES: list[Rule] = [
     Rule("pod_adverb", r"(?P<pod>{PODADV})", b_podadv),
     # ranges written as one expression
     Rule("day_range", r"(?:(?:van|tussen)\s+)?(?P<d1>[0-3]?\d)(?:e|ste|de)?\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*(?P<d2>[0-3]?\d)(?:e|ste|de)?\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_dayrange),
-    Rule("hour_range", r"(?:(?P<pod0>{PODADV})\s+)?(?:(?P<pre>van|tussen|vanaf)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])(?!\s+(?:{MONTHA})\b)", b_hour_range),
+    Rule("hour_range", r"(?:(?P<pod0>{PODADV})\s+)?(?:(?P<pre>van|tussen|vanaf)\s+)?(?:(?P<half1>half)\s+)?(?P<h1>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m1>[0-5]\d))?(?:\s*(?P<uur1>uur|u)\b)?(?:\s+(?P<pod1>{PODADV}))?\s*(?P<conn>tot|en|-|–)\s*(?:(?P<half2>half)\s+)?(?P<h2>[0-2]?\d|" + HOURW + r")(?:[:.](?P<m2>[0-5]\d))?(?:\s*(?P<uur2>uur|u)\b)?(?:\s+(?P<pod2>{PODADV}))?(?![\d/-])(?!\s+(?:{MONTHA})\b)", b_hour_range),
     Rule("year_range", r"(?P<y1>[12]\d{3})\s*[-–~/]\s*(?P<y2>[12]\d{3})(?![\d-])", b_year_range),
     Rule("date_dmy_sep", r"(?P<day>[0-3]?\d)[-/](?P<month>{MONTHA})(?:[-/](?P<year>\d{4}))?(?![\w/-])", b_dmy),
     Rule("month_year_sep", DATE_PREFIX + r"(?P<month>{MONTHA})[-/](?P<year>\d{4})", b_month_year),

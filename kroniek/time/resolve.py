@@ -552,6 +552,8 @@ def hhmm(sem: Sem) -> str:
 
 
 def resolve_time(sem: Sem, ctx: Context) -> Optional[Resolved]:
+    if sem.date is not None and sem.date.kind == "set" and sem.date.value == "P1D":
+        return Resolved("SET", "XXXX-XX-XX" + hhmm(sem))      # "elke dag om 15.00 uur"
     if sem.date is not None:
         day = resolve(sem.date, ctx)
         if day is None:

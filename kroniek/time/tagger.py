@@ -195,7 +195,7 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
     # a day with a clock time: "morgen om 8.45", "zaterdag 5.00 uur", "5.00 uur op zaterdag"
     def day_time(a: Match, b: Match) -> Optional[Match]:
         day_a = a.sem.kind in ("dayword", "weekday") or (a.sem.kind == "date" and a.sem.day) or \
-            (a.sem.kind == "rel" and a.sem.weekday) or (a.sem.kind == "set" and (a.sem.value or "").startswith("XXXX-WXX"))
+            (a.sem.kind == "rel" and a.sem.weekday) or (a.sem.kind == "set" and ((a.sem.value or "").startswith("XXXX-WXX") or a.sem.value == "P1D"))
         b_time = b.sem.kind == "time" or (b.sem.kind == "range" and b.sem.start.kind == "time")
         if day_a and b_time and b.sem.date is None and TIME_GAP.fullmatch(text[a.end:b.mstart] if b.mstart >= a.end else text[a.end:b.start]):
             return merge(a, b, replace(b.sem, date=a.sem, part=b.sem.part or a.sem.part), a.rule + "+time")
@@ -297,7 +297,7 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
             continue
         tid = f"t{len(out) + 1}"
         e, l = r.interval.iso() if r.interval is not None else (None, None)
-        out.append(Timex(text=text[m.start:m.end], start=m.start, end=m.end, type=sem.ttype or r.type,
+        out.append(Timex(text=text[m.start:m.end], start=m.start, end=m.end, type="SET" if r.type == "SET" else (sem.ttype or r.type),
                          value=r.value, mod=r.mod or (m.sem.mod if m.sem.mod in ("ON_OR_AFTER", "ON_OR_BEFORE", "BEFORE", "AFTER", "APPROX") else None),
                          earliest=e, latest=l, sent=sent, tid=tid,
                          anchor=anchor[0] if (m.sem.kind == "anchored" and anchor) else None, rule=m.rule))

@@ -139,3 +139,21 @@ def test_weekday_in_names_and_idioms_is_no_day(sentence):
 
 def test_plain_weekday_still_read():
     assert tag("De koersen daalden maandag sterk.", D)["maandag"].value == "2025-03-10"
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("De winkel is open van half acht tot 4 uur 's middags.", "van half acht tot 4 uur 's middags", "(T07:30,T16,PT8H30M)"),
+    ("Het museum is open van half tien tot half vijf.", "van half tien tot half vijf", "(T09:30,T16:30,PT7H)"),
+])
+def test_half_hours_in_time_ranges(sentence, expr, value):
+    assert tag(sentence, D)[expr].value == value
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("Hij belt elke dag om 15.00 uur.", "elke dag om 15.00 uur", "XXXX-XX-XXT15:00"),
+    ("De trein vertrekt dagelijks om 8 uur.", "dagelijks om 8 uur", "XXXX-XX-XXT08"),
+    ("De markt is elke maandag om 16.00 uur.", "elke maandag om 16.00 uur", "XXXX-WXX-1T16:00"),
+])
+def test_daily_and_weekly_sets_with_a_clock_time(sentence, expr, value):
+    t = tag(sentence, D)[expr]
+    assert (t.type, t.value, t.earliest) == ("SET", value, None)
