@@ -79,6 +79,15 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
     coords = lex.words("coordinators")
     segments: list[list[Token]] = [[]]
     openers: list[Optional[Token]] = [None]
+    # a parenthesis without a finite verb of its own ("een hulppakket van AU$ 52,5 miljoen (US$ 40,4
+    # miljoen) biedt", "Europese Centrale Bank (ECB)") is part of its phrase, no clause boundary
+    inner_parens: set[int] = set()
+    for k, t in enumerate(toks):
+        if t.text == "(":
+            close = next((j for j in range(k + 1, len(toks)) if toks[j].text in ("(", ")")), None)
+            if close is not None and toks[close].text == ")" and not any(is_finite(x) for x in toks[k + 1:close]):
+                inner_parens.update((k, close))
+    paren_ids = {toks[k].i for k in inner_parens}
     for k, t in enumerate(toks):
         low = _lower(t)
         boundary = False
@@ -88,7 +97,7 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
                 # a subordinate clause has its own verb; "toen" without a finite one is the adverb "then"
                 strict = low in lex.words("ambiguous_subordinators")
                 for x in toks[k + 1:]:
-                    if x.text in PUNCT_BOUNDARY:
+                    if x.text in PUNCT_BOUNDARY and x.i not in paren_ids:
                         break
                     if is_finite(x) or (not strict and x.tag == "WW"):
                         boundary = True
@@ -108,12 +117,12 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
                     boundary = True
                 elif any(is_finite(x) for x in segments[-1]):
                     for x in rest:
-                        if x.text in PUNCT_BOUNDARY or (x.tag == "VG" and "onder" in x.features):
+                        if (x.text in PUNCT_BOUNDARY and x.i not in paren_ids) or (x.tag == "VG" and "onder" in x.features):
                             break
                         if is_finite(x):
                             boundary = True
                             break
-            elif t.text in PUNCT_BOUNDARY:
+            elif t.text in PUNCT_BOUNDARY and k not in inner_parens:
                 # not inside a list of names: "VVD, CDA, D66 en ChristenUnie"
                 prev = toks[k - 1] if k > 0 else None
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -328,12 +337,33 @@ def subject_and_objects(article: Article, clause: Clause, args: list[Argument], 
     elif clause.kind in ("sub", "main", "conj"):
         heads = [a for a in bare if a.coordinated_with is None]
         subj = heads[0] if heads else None
+        if subj is not None and clause.kind == "sub" and _unresolved_subject_before(article, clause, args, subj, lex):
+            # "dat de federale overheid Ford Australia een hulppakket biedt": the subject is a noun
+            # phrase the actor layer did not resolve; the first actor is an object
+            return [], bare
     if subj is None:
         return [], bare
     k = args.index(subj)
     group = [subj] + [a for a in args[k + 1:] if _in_coordination(args, a, k)]
     objects = [a for a in bare if a not in group]
     return group, objects
+
+
+def _unresolved_subject_before(article: Article, clause: Clause, args: list[Argument], first: Argument,
+                               lex: Lexicon) -> bool:
+    """A subordinate clause whose first noun phrase, right after the subordinator, is no actor
+    argument: in a Dutch subordinate clause that phrase is the subject (Frog's relations are
+    unreliable here), so the first actor after it is an object. Time phrases ("dat vorige week
+    Rusland …") do not count."""
+    start = clause.tokens[0] + (1 if clause.opener == clause.tokens[0] else 0)
+    temporal = lex.words("temporal_nouns")
+    for i in range(start, first.first):
+        t = article.tokens[i]
+        if _arg_at(args, i) is not None or t.tag not in ("LID", "ADJ", "N"):
+            return False
+        if t.tag == "N":
+            return t.lemma.lower() not in temporal and t.text.lower() not in temporal
+    return False
 
 
 PRONOUN_SUBJECTS = {"hij", "zij", "ze", "wij", "we", "ik", "jij", "je", "u", "men", "jullie"}

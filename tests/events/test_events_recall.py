@@ -223,3 +223,20 @@ def test_an_order_received_or_aid_without_a_giver_is_no_aid(coded):
     assert a.events == []
     a = coded("De fabrikant heeft meer dan $ 15 miljard aan hulpverlening ontvangen.", "2009-05-07")
     assert a.events == []
+
+
+def test_a_parenthesis_without_a_verb_does_not_cut_the_clause(coded):
+    # MEANTIME 39951/62929: "(US$ 199 miljoen)" used to start a new clause, cutting the verb off
+    a = coded("De Europese Unie heeft aangekondigd dat ze 500 miljoen euro (ongeveer 550 miljoen dollar) "
+              "aan steun zal bieden aan Oekraïne.", "2018-03-01")
+    assert ("071", "IGOEEC", "UKR") in codes(a)
+
+
+def test_unresolved_subject_of_a_subordinate_clause_leaves_the_actor_after_it_an_object(coded):
+    # MEANTIME 39951: "de federale overheid" is the subject, Ford Australia the recipient
+    a = coded("John Howard en Ian MacDonald kondigden vandaag aan dat de federale overheid Ford Australia "
+              "een financieel hulppakket van AU$ 52,5 miljoen (US$ 40,4 miljoen) biedt.", "2006-05-05")
+    assert all(not (e.source.code or "").endswith("BUS") for e in a.events)
+    # an actor right after the subordinator stays the subject, a time phrase after it notwithstanding
+    a = coded("De minister zei dat Rusland vorige week wapens aan Syrië heeft geleverd.", "2018-03-01")
+    assert ("072", "RUS", "SYR") in codes(a)
