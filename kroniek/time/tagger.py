@@ -12,6 +12,7 @@ the document date, with the tense of their clause deciding `zaterdag` and `24 fe
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -252,6 +253,8 @@ def same_sentence(text: str, sentences: Optional[Sequence[Sentence]], a: int, b:
 
 
 SENTENCE_END = re.compile(r"[.!?]\s|\n")
+ABBREVIATION = re.compile(r"(?<![\w.])(?:dr|drs|mr|ir|prof|mevr|dhr|st|jr|bijv|o\.a|i\.p\.v|ca|nr|blz|vs|e\.a)\.$", re.I)
+RAW_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[\"'‘“(]*[A-Z0-9À-Ý])|\n\s*")
 
 
 def sentence_index(sentences: Optional[Sequence[Sentence]], offset: int) -> Optional[int]:
@@ -270,8 +273,11 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
     matches = combine(text, select(candidates(text)))
     out: list[Timex] = []
     anchor: Optional[tuple[str, Resolved]] = None
+    # without Frog sentences, number the sentences of the raw text the same way (from 0)
+    raw_starts = None if sentences else [0] + [x.end() for x in RAW_SENTENCE_END.finditer(text)
+                                              if not ABBREVIATION.search(text, max(0, x.start() - 8), x.start())]
     for m in matches:
-        sent = sentence_index(sentences, m.start)
+        sent = sentence_index(sentences, m.start) if sentences else bisect.bisect_right(raw_starts, m.start) - 1
         if tokens and sentences and sent is not None:
             s = next(x for x in sentences if x.index == sent)
             tense = tense_from_tokens(tokens, tokens[s.first_token:s.last_token], m.start, m.end, text)

@@ -157,3 +157,12 @@ def test_half_hours_in_time_ranges(sentence, expr, value):
 def test_daily_and_weekly_sets_with_a_clock_time(sentence, expr, value):
     t = tag(sentence, D)[expr]
     assert (t.type, t.value, t.earliest) == ("SET", value, None)
+
+
+def test_sentence_index_without_frog():
+    from kroniek.records import DocDate
+    from kroniek.time import tag_text
+    text = ("Op 3 maart werd hij opgepakt. Dr. Jansen zei dat vandaag.\n\nKop zonder punt\n"
+            "Morgen volgt meer. Eind 2008 was het 3.5 graden.")
+    assert [(t.text, t.sent) for t in tag_text(text, DocDate.parse(D))] == \
+        [("3 maart", 0), ("vandaag", 1), ("Morgen", 3), ("Eind 2008", 4)]
