@@ -24,6 +24,12 @@ multiword unit is split into its words); the floor counts Frog's rows. Peak memo
 worker: its Python process and its Frog process(es) (VmHWM). Events of every mode are
 compared with those of full-1: the filter and the workers must not change them.
 
+"others" is the CPU that processes outside the run took while it ran (machine-wide busy time
+minus the run's own, in cores): one worker leaves a core half free, so another user's job
+hardly slows it, while 2 workers need both cores and lose to it whatever another process
+takes. A 2-worker ratio read while "others" is above ~0.1 measures the neighbours, not
+kroniek; `--quiet` waits (up to a minute) for the machine to calm down before each mode.
+
 The machine is shared: run it when it is quiet, and read ratios rather than absolute rates.
 """
 from __future__ import annotations
@@ -84,6 +90,49 @@ def _cpu() -> float:
     """CPU seconds of this process and of its finished children (Frogs, worker processes)."""
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _machine_busy() -> float:
+    """CPU seconds all processes of the machine have used (all cores), from /proc/stat."""
+    import psutil
+    t = psutil.cpu_times()
+    return t.user + t.nice + t.system + t.irq + t.softirq + getattr(t, "steal", 0.0)
+
+
+class OthersLoad:
+    """Cores that processes outside this run used while it ran."""
+
+    def __enter__(self) -> "OthersLoad":
+        self.t0, self.busy0, self.cpu0 = time.monotonic(), _machine_busy(), _own_cpu_now()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        wall = max(time.monotonic() - self.t0, 1e-9)
+        self.cores = max(0.0, (_machine_busy() - self.busy0) - (_own_cpu_now() - self.cpu0)) / wall
+
+
+def _own_cpu_now() -> float:
+    """CPU of this process and all its live and finished descendants, now."""
+    import psutil
+    total = _cpu()
+    for child in psutil.Process().children(recursive=True):
+        try:
+            t = child.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def wait_for_quiet(limit: float = 60.0, threshold: float = 0.15) -> float:
+    """Wait until other processes use under `threshold` cores over 3 s (at most `limit` s);
+    the last reading."""
+    deadline = time.monotonic() + limit
+    while True:
+        with OthersLoad() as load:
+            time.sleep(3)
+        if load.cores < threshold or time.monotonic() > deadline:
+            return load.cores
 
 
 def _vm_hwm_mb(pid: int) -> float:
@@ -154,6 +203,8 @@ def main() -> None:
                     help=f"comma-separated, of {', '.join(ALL_MODES)} (and nochunk-N)")
     ap.add_argument("--limit", type=int, default=None, help="at most this many articles of each corpus (quick runs)")
     ap.add_argument("--json", type=Path, default=None, help="also write the results here")
+    ap.add_argument("--quiet", action="store_true",
+                    help="before each mode, wait (up to 60 s) until other processes use < 0.15 cores")
     args = ap.parse_args()
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     with tempfile.TemporaryDirectory() as tmp:
@@ -164,13 +215,17 @@ def main() -> None:
               f"({', '.join(inputs)})", flush=True)
         results = []
         for mode in modes:
+            if args.quiet:
+                print(f"others use {wait_for_quiet():.2f} cores", flush=True)
             print(f"running {mode} ...", flush=True)
-            if mode == "floor":
-                r = run_floor(paragraphs)
-                r["articles"] = len(articles)
-            else:
-                kind, _, n = mode.partition("-")
-                r = run_kroniek(inputs, int(n or 1), kind)
+            with OthersLoad() as others:
+                if mode == "floor":
+                    r = run_floor(paragraphs)
+                    r["articles"] = len(articles)
+                else:
+                    kind, _, n = mode.partition("-")
+                    r = run_kroniek(inputs, int(n or 1), kind)
+            r["others"] = others.cores
             results.append(r)
     report(results)
     if args.json:
@@ -183,8 +238,8 @@ def report(results: list[dict]) -> None:
     one = {r["mode"].split("-")[0]: r for r in results if r["mode"].endswith("-1")}
     print()
     print("| mode | wall s | steady s | CPU s | tokens/s | articles/s | × floor | × 1 worker | parsed | events | "
-          "same events as full-1 | peak MB per worker (python + frog) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "same events as full-1 | peak MB per worker (python + frog) | others |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results:
         steady = max(r["steady"], 1e-9)
         tps = r["steady_tokens"] / steady
@@ -203,11 +258,12 @@ def report(results: list[dict]) -> None:
         mem = "; ".join(f"{m.get('python_mb', 0):.0f} + {m.get('frog_mb', 0):.0f}" for m in r["workers"].values())
         print(f"| {r['mode']} | {r['wall']:.1f} | {steady:.1f} | {r.get('cpu', 0):.0f} | {tps:.0f} | {aps:.2f} | "
               f"{vs_floor} | {vs_one} | "
-              f"{parsed} | {n_events} | {same} | {mem} |")
+              f"{parsed} | {n_events} | {same} | {mem} | {r.get('others', 0):.2f} |")
     if floor:
         print(f"\nfloor: frog start-up {floor['startup']:.1f} s subtracted ({floor['cpu'] - floor['steady_cpu']:.0f} "
               f"CPU s); {floor['tokens']} Frog rows")
     print("CPU s: user + system time of the run and of every process it started, Frog start-ups included")
+    print("others: cores used by processes outside the run while it ran (the machine is shared)")
 
 
 if __name__ == "__main__":
