@@ -682,6 +682,11 @@ RULES: list[Rule] = [
     Rule("season", r"(?:(?:de|het|(?P<deic>{DEIC}))\s+)?(?P<season>{SEASON})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_season),
     Rule("holiday", r"(?:(?:de|het)\s+)?(?P<hol>{HOLIDAY})(?:\s+(?:van\s+)?(?P<year>\d{4}))?", b_holiday),
     # relative to the reference day
+    # fiscal years (TIDES/TimeML "FY2008"): "boekjaar 2008", "vorig boekjaar", "het financiële jaar"
+    Rule("fiscal_year", r"(?:(?:het|dit)\s+)?(?:(?P<deic>{DEIC})\s+)?(?:boekjaar|fiscaal\s+jaar|fiscale\s+jaar|financi[eë]el\s+jaar|financi[eë]le\s+jaar)(?:\s+(?P<year>(?:19|20)\d\d)(?:\s*[/-]\s*(?P<y2>(?:19|20)?\d\d))?)?(?![\w/-])",
+         # "boekjaar 2019/2020" is named after the year it ends in, as FY2020
+         lambda m, lex, t: Sem("fiscal", year=(int(m.group("year")[:4 - len(g(m, "y2"))] + g(m, "y2")) if g(m, "y2") else int(m.group("year"))) if g(m, "year") else None,
+                               year_rel=lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else 0)),
     Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>dag|week|werkweek|weekend|maand|kwartaal|jaar|kalenderjaar|decennium|eeuw|ochtend|voormiddag|middag|namiddag|avond|nacht)", b_rel),
     Rule("span_plural", r"(?:de|het)\s+(?P<span>komende|afgelopen|voorbije|laatste|jongste|aankomende|volgende)\s+(?P<unit>dagen|weken|maanden|jaren|decennia|eeuwen)", lambda m, lex, t: Sem("duration", n="X", unit=unit_of(lex, g(m, "unit")), deic=-1 if g(m, "span") in ("afgelopen", "voorbije", "laatste", "jongste") else 1, value=duration_value("X", unit_of(lex, g(m, "unit"))), ttype="DURATION")),
     Rule("weekend", r"(?:in\s+)?het\s+(?P<x>weekend)", lambda m, lex, t: Sem("rel", unit="WE", deic=None)),

@@ -674,10 +674,23 @@ def resolve_set(sem: Sem, ctx: Context) -> Resolved:
     return Resolved("SET", sem.value)
 
 
+def resolve_fiscal(sem: Sem, ctx: Context) -> Optional[Resolved]:
+    """FY2008. Fiscal years start in different months (Apple: October, the Dutch state:
+    January), so the interval is the calendar year widened by half a year on each side."""
+    if sem.year is not None:
+        y = sem.year
+    else:
+        ref = ctx.ref
+        if ref.earliest.year != ref.latest.year:
+            return None
+        y = ref.earliest.year + (sem.year_rel or 0)
+    return Resolved("DATE", f"FY{y}", None, Interval(dt.date(y - 1, 7, 1), dt.date(y + 1, 6, 30)), "year")
+
+
 RESOLVERS = {"date": resolve_date, "holiday": resolve_holiday, "rel": resolve_rel, "dayword": resolve_dayword,
              "weekday": resolve_weekday, "shift": resolve_shift, "anchored": resolve_anchored,
              "duration": resolve_duration, "vague": resolve_vague, "time": resolve_time,
-             "range": resolve_range, "set": resolve_set}
+             "range": resolve_range, "set": resolve_set, "fiscal": resolve_fiscal}
 
 
 def resolve(sem: Sem, ctx: Context) -> Optional[Resolved]:

@@ -166,3 +166,23 @@ def test_sentence_index_without_frog():
             "Morgen volgt meer. Eind 2008 was het 3.5 graden.")
     assert [(t.text, t.sent) for t in tag_text(text, DocDate.parse(D))] == \
         [("3 maart", 0), ("vandaag", 1), ("Morgen", 3), ("Eind 2008", 4)]
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("Het bedrijf boekte in het boekjaar 2008 winst.", "het boekjaar 2008", "FY2008"),
+    ("Ik had veel te behalen vorig fiscaal jaar.", "vorig fiscaal jaar", "FY2024"),
+    ("In het volgende boekjaar stijgt de winst.", "het volgende boekjaar", "FY2026"),
+    ("De omzet verdubbelde aan het begin van het financiële jaar.", "het financiële jaar", "FY2025"),
+    # a split fiscal year is named after the year it ends in
+    ("Over het boekjaar 2019/20 daalde de winst.", "het boekjaar 2019/20", "FY2020"),
+])
+def test_fiscal_years(sentence, expr, value):
+    t = tag(sentence, D)[expr]
+    assert (t.type, t.value) == ("DATE", value)
+    y = int(value[2:])
+    assert (t.earliest, t.latest) == (f"{y - 1}-07-01", f"{y + 1}-06-30")
+
+
+def test_fiscal_year_under_a_month_only_document_date():
+    t = tag("Vorig boekjaar was de omzet lager.", "2025-03")["vorig boekjaar"]
+    assert t.value == "FY2024"
