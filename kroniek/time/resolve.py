@@ -652,6 +652,10 @@ def resolve_range(sem: Sem, ctx: Context) -> Optional[Resolved]:
         s = resolve(start, ctx)
     if not (s and e and s.interval and e.interval and s.interval.earliest and e.interval.latest):
         return None
+    if end.kind == "weekday" and end.deic is None and not end.nextweek and s.interval.is_day and not end.part:
+        # "van (volgende) maandag tot vrijdag": the first such weekday from the start on
+        first = s.interval.earliest + dt.timedelta(days=(end.weekday - s.interval.earliest.isoweekday()) % 7)
+        e = Resolved("DATE", first.isoformat(), None, iv.day_interval(first))
     if e.interval.latest < s.interval.earliest:
         if end.kind == "vague" and start.kind == "date" and start.year is None:     # "van maart tot op heden"
             s = Resolved(s.type, s.value, s.mod, iv.shift(s.interval, years=-1), s.gran)

@@ -186,3 +186,13 @@ def test_fiscal_years(sentence, expr, value):
 def test_fiscal_year_under_a_month_only_document_date():
     t = tag("Vorig boekjaar was de omzet lager.", "2025-03")["vorig boekjaar"]
     assert t.value == "FY2024"
+
+
+@pytest.mark.parametrize("sentence, date, expr, value", [
+    # the end weekday is the first one from the start on, whatever the document day
+    ("Hij heeft vakantie van volgende maandag tot vrijdag.", "2019-09-05", "van volgende maandag tot vrijdag", "(2019-09-09,2019-09-13,P4D)"),
+    ("Het kabinet vergadert van dinsdag tot donderdag.", "2019-09-05", "van dinsdag tot donderdag", "(2019-09-10,2019-09-12,P2D)"),
+    ("Van vrijdag tot maandag was het druk.", "2019-09-05", "van vrijdag tot maandag", "(2019-08-30,2019-09-02,P3D)"),
+])
+def test_weekday_ranges_across_the_document_day(sentence, date, expr, value):
+    assert tag(sentence, date)[expr].value == value
