@@ -27,6 +27,7 @@ CONFIDENCE = {
     "nominal_pair": 0.65,    # de gesprekken tussen X en Y
     "nominal": 0.55,         # de Russische inval in Oekraïne
     "reaction": 0.5,         # target of a reaction ("betreurt het nieuws") taken from the event before
+    "attributed": 0.6,       # a verdict ("X is corrupt") whose speaker is named around it, not as subject
     "crowd": 0.55,           # demonstrators named only by number ("Duizenden betogen in Parijs"), country from the place
 }
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "IGO", "PTY", "ELI", "SPY", "COP"}
@@ -443,6 +444,17 @@ class EventCoder:
             pair = [a for a in c.args if a.marker == "tussen"]
             if len(pair) >= 2:
                 sources, target = [pair[0]], pair[1]
+        if entry.speaker_source:
+            # "'Het gedrag van GM tegenover Duitsland is onaanvaardbaar,' zei de Duitse minister",
+            # "De Russische regering is corrupt. Dat zegt Edward Snowden": a verdict on an actor is
+            # the speaker's disapproval; without a speaker (the reporter's own words) no event
+            speaker = self._attribution(article, c, clauses, resolved_sources) or self._next_sentence_speaker(article, c)
+            judged = list(sources) or [a for a in c.args if a.marker == "van" and c.finite is not None and a.last <= c.finite]
+            if speaker is None or not judged or _same_actor(speaker, judged[0].mention):
+                return None
+            target = judged[0]
+            sources = [Argument(mention=speaker, first=speaker.tokens[0], last=speaker.tokens[1], marker="bare")]
+            path = "attributed"
         if entry.converse:
             # "GM krijgt van de Canadese staat een lening": the giver (a van-phrase or an actor
             # adjective in the object) is the source, the subject that receives is the target
@@ -725,6 +737,20 @@ class EventCoder:
                 if hit and hit.get("country") and len(hit["country"]) == 3:
                     return hit
             k += 1
+        return None
+
+    def _next_sentence_speaker(self, article: Article, c: Clause) -> Optional[ActorMention]:
+        """The speaker of a sentence named in the next one: "Dat zegt de Amerikaanse klokkenluider
+        Edward Snowden", "Dat stelde minister X donderdag"."""
+        toks = [t for t in article.tokens if t.sent == c.sent + 1]
+        if len(toks) < 3 or toks[0].text.lower() not in ("dat", "dit") \
+                or toks[1].lemma.lower() not in self.lex.words("speech_verbs"):
+            return None
+        # the first actor after the speech verb, before any subordinate clause
+        end = next((t.i for t in toks[2:] if t.text in (",", ".", ";") or t.tag == "VG"), toks[-1].i + 1)
+        for m in article.actors:
+            if m.sent == c.sent + 1 and toks[2].i <= m.tokens[0] < end and (m.code or m.country):
+                return m
         return None
 
     def _attribution(self, article: Article, c: Clause, clauses: list[Clause], resolved) -> Optional[ActorMention]:

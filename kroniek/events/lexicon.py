@@ -48,6 +48,7 @@ class Entry:
     place_target: bool = False     # visits: a place after the target preposition stands for its country
     standalone: bool = True        # complement verbs: coded on their own when no embedded event is found
     source_not: tuple[str, ...] = ()
+    speaker_source: bool = False   # a verdict in reported speech: the speaker is the source, the subject the target
     converse: bool = False         # the subject receives: "X krijgt een lening van Y" is Y's act towards X
     governs: bool = False          # as finite verb it outranks the verb of its te-infinitive
     official_code: Optional[str] = None   # the code when the doer is an official (verbal protest)   # role codes the source may not have (companies do not stage protests)
@@ -115,6 +116,7 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
                              source_not=tuple(_as_list(item.get("source_not"))),
                              governs=bool(item.get("governs")),
                              converse=bool(item.get("converse")),
+                             speaker_source=bool(item.get("speaker_source")),
                              official_code=_check_code(item["official_code"], where) if item.get("official_code") else None,
                              name=f"{kind}:{' '.join(words)}/{code}"))
     return out

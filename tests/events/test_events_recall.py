@@ -240,3 +240,22 @@ def test_unresolved_subject_of_a_subordinate_clause_leaves_the_actor_after_it_an
     # an actor right after the subordinator stays the subject, a time phrase after it notwithstanding
     a = coded("De minister zei dat Rusland vorige week wapens aan Syrië heeft geleverd.", "2018-03-01")
     assert ("072", "RUS", "SYR") in codes(a)
+
+
+def test_verdict_in_reported_speech_is_the_speakers_criticism(coded):
+    # nl-eval dm-20180629-03591006: the speaker in the next sentence ("Dat zegt …")
+    a = coded("De Russische regering is 'in veel opzichten corrupt'. Dat zegt de Amerikaanse klokkenluider "
+              "Edward Snowden in een interview.", "2018-06-29")
+    assert ("111", "USA", "RUSGOV") in codes(a)
+    # MEANTIME 143480: a quote with the speaker after it; the judged actor is the owner of the subject
+    a = coded("'Het gedrag van GM ten opzichte van Duitsland is compleet onaanvaardbaar,' zei de Duitse "
+              "minister van economie Rainer Brüderle.", "2009-11-05")
+    assert ("111", "DEUGOV", "USABUS") in codes(a)
+
+
+def test_verdict_without_a_speaker_or_without_an_actor_is_no_event(coded):
+    # the reporter's own words, and a verdict on a situation
+    a = coded("De Russische regering is in veel opzichten corrupt.", "2018-06-29")
+    assert a.events == []
+    a = coded("'De situatie is onaanvaardbaar,' zei premier Mark Rutte.", "2021-12-21")
+    assert a.events == []
