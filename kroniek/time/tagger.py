@@ -22,7 +22,7 @@ from ..records import DocDate, Sentence, Timex, Token
 from .grammar import Rule, Sem, compile_rules
 from .lexicon import load
 from .resolve import Context, Resolved, resolve
-from .tense import tense_from_text, tense_from_tokens
+from .tense import clause_bounds, sentence_bounds, tense_from_text, tense_from_tokens
 
 
 @dataclass
@@ -221,7 +221,16 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
     ms = pairs(ms, shift)
     ms = pairs(ms, date_range)
     ms = each(ms, open_range)
+    # "wekelijks op dinsdag", "elke week op vrijdag": a weekly set on that weekday
+    def weekly_on(a: Match, b: Match) -> Optional[Match]:
+        if a.sem.kind == "set" and a.sem.value == "P1W" and b.sem.kind == "weekday" and b.sem.deic is None \
+                and not b.sem.nextweek and re.fullmatch(r"\s+(?:op\s+)?", text[a.end:b.start] if b.start >= a.end else "x"):
+            sem = Sem("set", value=f"XXXX-WXX-{b.sem.weekday}" + (f"T{b.sem.part}" if b.sem.part else ""), ttype="SET")
+            return merge(a, b, sem, "set_weekly_on")
+        return None
+
     ms = pairs(ms, day_part)
+    ms = pairs(ms, weekly_on)
     return pairs(ms, day_time)
 
 
@@ -242,6 +251,14 @@ def is_day(sem: Sem) -> bool:
         return False
     return sem.kind in ("dayword", "weekday") or (sem.kind == "date" and bool(sem.day) and bool(sem.month or sem.weekday)) \
         or (sem.kind == "holiday")
+
+
+def habitual(text: str, start: int) -> bool:
+    """A habitual adverb (altijd, meestal, ...) in the clause of the expression at `start`."""
+    a, b = sentence_bounds(text, start)
+    ca, cb = clause_bounds(text, a, b, start)
+    words = {w.lower() for w in re.findall(r"\w+", text[ca:cb])}
+    return bool(words & set(load().data["habitual_adverbs"]))
 
 
 def same_sentence(text: str, sentences: Optional[Sequence[Sentence]], a: int, b: int) -> bool:
@@ -295,6 +312,11 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
                 sem = Sem("set", value=f"XXXX-XX-XXT{sem.part}", ttype="SET")
             elif m.sem.kind == "anchored":
                 sem = Sem("dayword", n=0, part=sem.part, ttype="TIME")   # no day named: the reference day
+        if sem.kind == "weekday" and sem.deic is None and not sem.nextweek and tense != "future" \
+                and habitual(text, m.start):
+            # "De winkels zijn op zondag altijd gesloten", "op zondag ging hij altijd naar
+            # de kerk": every Sunday, not one
+            sem = Sem("set", value=f"XXXX-WXX-{sem.weekday}" + (f"T{sem.part}" if sem.part else ""), ttype="SET")
         try:
             r = resolve(sem, ctx)
         except (ValueError, OverflowError):

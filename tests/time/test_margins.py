@@ -196,3 +196,23 @@ def test_fiscal_year_under_a_month_only_document_date():
 ])
 def test_weekday_ranges_across_the_document_day(sentence, date, expr, value):
     assert tag(sentence, date)[expr].value == value
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("De raad vergadert wekelijks op dinsdag.", "wekelijks op dinsdag", "XXXX-WXX-2"),
+    ("De winkels zijn op zondag altijd gesloten.", "zondag", "XXXX-WXX-7"),
+    ("Op zondag was de winkel altijd al dicht, zei hij gisteren.", "zondag", "XXXX-WXX-7"),
+    ("De markt is meestal op zaterdagochtend.", "zaterdagochtend", "XXXX-WXX-6TMO"),
+])
+def test_habitual_weekdays_are_sets(sentence, expr, value):
+    t = tag(sentence, D)[expr]
+    assert (t.type, t.value, t.earliest) == ("SET", value, None)
+
+
+@pytest.mark.parametrize("sentence, expr", [
+    ("De Kamer stemt op dinsdag over het plan.", "dinsdag"),           # a plan, not a habit
+    ("Hij was altijd al kritisch, zei hij zondag.", "zondag"),         # the habit is in another clause
+    ("Zondag zei hij dat hij altijd al tegen was.", "zondag"),
+])
+def test_weekdays_without_a_habit_stay_dates(sentence, expr):
+    assert tag(sentence, D)[expr].type == "DATE"
