@@ -720,6 +720,9 @@ RULES: list[Rule] = [
     Rule("night_of_date", r"(?:(?:in|tijdens)\s+)?de\s+nacht\s+van\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{MONTHA})\.?)?\s+op\s+(?P<day>[0-3]?\d)\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_night_of_date),
     Rule("night_of", r"de\s+nacht\s+van\s+(?P<wd>{WEEKDAY})\s+op\s+(?P<wd2>{WEEKDAY})", lambda m, lex, t: Sem("weekday", weekday=lex.weekday(g(m, "wd")), part="NI", ttype="TIME")),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
+    # Belgian "15u" is only ever a clock time, so also after "voor" ("voor 3u"), where
+    # "voor drie uur" may be a duration
+    Rule("hour_u_before", r"(?:voor|vóór)\s+(?P<x>(?P<hw>[0-2]?\d)u(?:\s+(?P<pod>{PODADV}))?)(?![\w:]|\.\d)", b_hour),
     Rule("hour_pod_phrase", r"(?:om|rond|omstreeks|tegen)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s+(?P<pod>{PODADV}))", b_hour),
     Rule("hour_after_hour", r"(?<=uur\s)(?:of|en|tot)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b))", b_hour),
     Rule("hour_bare", r"(?:om|rond|omstreeks|tegen)\s+(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r"))(?=\s*(?:$|[,.;!?]))", b_hour),

@@ -216,3 +216,9 @@ def test_habitual_weekdays_are_sets(sentence, expr, value):
 ])
 def test_weekdays_without_a_habit_stay_dates(sentence, expr):
     assert tag(sentence, D)[expr].type == "DATE"
+
+
+def test_belgian_hour_after_voor_is_a_clock_time():
+    assert tag("Je moet je stem uitbrengen voor 20u.", D)["20u"].value == "2025-03-10T20"
+    # "voor drie uur" stays a duration
+    assert tag("Hij zat voor drie uur vast.", D)["drie uur"].value == "PT3H"
