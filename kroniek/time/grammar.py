@@ -706,6 +706,8 @@ RULES: list[Rule] = [
     Rule("duration_whole", r"(?:(?:de|het|een)\s+)?(?P<whole>hele|gehele|volle)\s+(?P<unit>dag|week|maand|jaar|nacht|uur)", b_duration),
     Rule("duration_lang", r"(?P<lang>{LANG})e?", b_lang),
     # sets
+    Rule("set_weekends", r"(?:in|tijdens|gedurende)\s+(?P<x>(?:de\s+)?weekenden)", lambda m, lex, t: Sem("set", value="XXXX-WXX-WE", ttype="SET")),
+    Rule("set_weekends_s", r"['’‘]s\s+weekends", lambda m, lex, t: Sem("set", value="XXXX-WXX-WE", ttype="SET")),
     Rule("set_every", r"(?:elke|iedere|ieder|elk|alle)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})", b_set_unit),
     Rule("set_weekday", r"(?:elke|iedere|ieder|elk|op|om\s+de\s+week)\s+(?P<wd>{WEEKDAY})(?P<part>{PART})?(?=\s|$|[,.;:!?])" , lambda m, lex, t: b_set_weekday(m, lex, t) if not g(m, 0).startswith("op") else None),
     Rule("set_weekdays", r"(?:['’]s\s+)?(?P<wd>{WEEKDAY})(?P<part>{PART})?(?:en|s)(?![\w])", lambda m, lex, t: b_set_weekday(m, lex, t) if (g(m, 0).endswith("en") or g(m, 0).startswith(("'s", "’s"))) else None),

@@ -222,3 +222,13 @@ def test_belgian_hour_after_voor_is_a_clock_time():
     assert tag("Je moet je stem uitbrengen voor 20u.", D)["20u"].value == "2025-03-10T20"
     # "voor drie uur" stays a duration
     assert tag("Hij zat voor drie uur vast.", D)["drie uur"].value == "PT3H"
+
+
+@pytest.mark.parametrize("sentence, expr", [
+    ("In de weekenden is het druk in de binnenstad.", "de weekenden"),
+    ("De winkels zijn 's weekends open.", "'s weekends"),
+    ("Tijdens weekenden rijden er minder treinen.", "weekenden"),
+])
+def test_weekends_in_the_plural_are_a_set(sentence, expr):
+    t = tag(sentence, D)[expr]
+    assert (t.type, t.value) == ("SET", "XXXX-WXX-WE")
