@@ -259,3 +259,13 @@ def test_verdict_without_a_speaker_or_without_an_actor_is_no_event(coded):
     assert a.events == []
     a = coded("'De situatie is onaanvaardbaar,' zei premier Mark Rutte.", "2021-12-21")
     assert a.events == []
+
+
+def test_asking_for_financial_support_is_a_request_for_economic_aid(coded):
+    # MEANTIME 129865 (BEA newly in the actor data)
+    a = coded("Het Franse onderzoeksbureau BEA heeft Airbus gevraagd om financiële ondersteuning voor de "
+              "zoektocht.", "2009-06-30")
+    assert ("0231", "FRAGOV", "FRABUS") in codes(a)
+    # support asked of no actor is no event
+    a = coded("De trainer vroeg om ondersteuning van het publiek.", "2009-06-30")
+    assert a.events == []
