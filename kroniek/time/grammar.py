@@ -551,6 +551,8 @@ def b_pos_unit(m, lex, text):
     unit = REL_UNITS[g(m, "unit")]
     if unit in ("MO", "AF", "EV", "NI"):
         return Sem("anchored", n=0, unit="D", deic=1, part=unit, ttype="TIME")
+    if unit == "D":        # "eerder op de dag", "aan het eind van de dag": the day the text is about
+        return Sem("anchored", n=0, unit="D", deic=1, mod=pos)
     return Sem("rel", unit=unit, deic=0, mod=pos)
 
 

@@ -510,7 +510,8 @@ def resolve_anchored(sem: Sem, ctx: Context) -> Optional[Resolved]:
         i, value = got
     if sem.part:
         value = (value if len(value) == 10 else value) + f"T{sem.part}"
-    return Resolved("TIME" if sem.part else "DATE", value, amount_mod(sem.mod) and "APPROX", i, anchored=a is not None)
+    mod = sem.mod if sem.n == 0 and sem.mod in ("START", "MID", "END") else (amount_mod(sem.mod) and "APPROX")
+    return Resolved("TIME" if sem.part else "DATE", value, mod, i, anchored=a is not None)
 
 
 def resolve_duration(sem: Sem, ctx: Context) -> Resolved:

@@ -232,3 +232,12 @@ def test_belgian_hour_after_voor_is_a_clock_time():
 def test_weekends_in_the_plural_are_a_set(sentence, expr):
     t = tag(sentence, D)[expr]
     assert (t.type, t.value) == ("SET", "XXXX-WXX-WE")
+
+
+def test_position_in_the_day_refers_to_the_day_just_named():
+    found = tag("Hij heeft dinsdag een ontmoeting gehad. Eerder op de dag raakte al bekend dat hij kwam.", D)
+    assert found["eerder op de dag"].value == found["dinsdag"].value == "2025-03-04"
+    t = tag("Gisteren sloot de beurs aan het eind van de dag hoger.", D)["aan het eind van de dag"]
+    assert (t.value, t.mod) == ("2025-03-09", "END")
+    # with no day named, the document date
+    assert tag("Aan het eind van de dag sloot de beurs hoger.", D)["aan het eind van de dag"].value == D
