@@ -721,7 +721,7 @@ RULES: list[Rule] = [
     # Belgian clock times: "om 14u30", "20u", "14u15 Belgische tijd"
     Rule("clock_be", r"(?:(?P<prep>om|rond|tegen|vanaf|tot|tussen|na|voor|van)\s+)?(?P<x>(?P<h>[0-2]?\d)u(?P<m>[0-5]\d))(?!\w)", lambda m, lex, t: Sem("time", hour=int(m.group("h")), minute=int(m.group("m")), ttype="TIME") if int(m.group("h")) <= 24 else None),
     # "in de nacht van 3 op 4 maart": the night that starts on the first day
-    Rule("night_of_date", r"(?:(?:in|tijdens)\s+)?de\s+nacht\s+van\s+(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{MONTHA})\.?)?\s+op\s+(?P<day>[0-3]?\d)\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_night_of_date),
+    Rule("night_of_date", r"(?:(?:in|tijdens)\s+)?de\s+nacht\s+van\s+(?:{WEEKDAY}\s+)?(?P<d1>[0-3]?\d)(?:\s+(?P<month1>{MONTHA})\.?)?\s+op\s+(?:{WEEKDAY}\s+)?(?P<day>[0-3]?\d)\s+(?P<month>{MONTHA})\.?(?:\s+(?P<year>\d{4}))?", b_night_of_date),
     Rule("night_of", r"de\s+nacht\s+van\s+(?P<wd>{WEEKDAY})\s+op\s+(?P<wd2>{WEEKDAY})", lambda m, lex, t: Sem("weekday", weekday=lex.weekday(g(m, "wd")), part="NI", ttype="TIME")),
     Rule("hour", r"(?:(?:om|rond|omstreeks|tegen|vanaf|tot|na)\s+)(?P<x>(?P<hw>[0-2]?\d|" + HOURW + r")\s*(?:uur|u\b)(?:\s+(?P<pod>{PODADV}))?)", b_hour),
     # Belgian "15u" is only ever a clock time, so also after "voor" ("voor 3u"), where

@@ -241,3 +241,11 @@ def test_position_in_the_day_refers_to_the_day_just_named():
     assert (t.value, t.mod) == ("2025-03-09", "END")
     # with no day named, the document date
     assert tag("Aan het eind van de dag sloot de beurs hoger.", D)["aan het eind van de dag"].value == D
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("In de nacht van vrijdag 7 op zaterdag 8 maart werd hij opgepakt.", "in de nacht van vrijdag 7 op zaterdag 8 maart", "2025-03-07TNI"),
+    ("Gisteren werd in de loop van de avond de man vrijgelaten.", "in de loop van de avond", "2025-03-09TEV"),
+])
+def test_more_parts_of_named_days(sentence, expr, value):
+    assert tag(sentence, D)[expr].value == value
