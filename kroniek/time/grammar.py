@@ -95,6 +95,8 @@ def b_dmy(m, lex, text):
     year = year_of(g(m, "year"))
     if not day or not month or not 1 <= day <= 31 or not 1 <= month <= 12:
         return None
+    if g(m, "sep") == "-" and re.search(r"(?<!\d)\d{1,3}-$", text[max(0, m.start("day") - 5):m.start("day")]):
+        return None       # "133-03-03-2020": the tail of a code (after a year it is a range end)
     if year and len(g(m, "year").lstrip("'’")) == 2 and not (g(m, "month") or "").isdigit() and "'" not in g(m, "year") and "’" not in g(m, "year"):
         return None
     wd = lex.weekday(g(m, "wd")) if g(m, "wd") else None

@@ -249,3 +249,10 @@ def test_position_in_the_day_refers_to_the_day_just_named():
 ])
 def test_more_parts_of_named_days(sentence, expr, value):
     assert tag(sentence, D)[expr].value == value
+
+
+def test_no_date_at_the_tail_of_a_code():
+    assert not tag("De code van dit object is 133-03-03-2020", D)
+    # a hyphenated range of two dates still reads
+    t = tag("Tussen 01-02-2020-03-04-2020 was het dicht.", D)["tussen 01-02-2020-03-04-2020"]
+    assert (t.earliest, t.latest) == ("2020-02-01", "2020-04-03")
