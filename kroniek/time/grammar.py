@@ -239,6 +239,8 @@ def b_season(m, lex, text):
 
 
 def b_holiday(m, lex, text):
+    if not g(m, "year") and re.match(r"-\s+(?:en|of|tot)\s", text[m.end():]):
+        return None       # "de Kerst- en Oudejaarsperiode", "Paas- en Pinksterdagen": part of a compound
     return Sem("holiday", holiday=lex.key(g(m, "hol")), year=year_of(g(m, "year")))
 
 

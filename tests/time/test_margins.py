@@ -256,3 +256,8 @@ def test_no_date_at_the_tail_of_a_code():
     # a hyphenated range of two dates still reads
     t = tag("Tussen 01-02-2020-03-04-2020 was het dicht.", D)["tussen 01-02-2020-03-04-2020"]
     assert (t.earliest, t.latest) == ("2020-02-01", "2020-04-03")
+
+
+def test_holiday_as_first_part_of_a_compound_is_no_date():
+    assert not tag("De vraag steeg in de Kerst- en Oudejaarsperiode.", D)
+    assert tag("Met Kerst was het druk.", D)["kerst"].value == "2024-12-25"
