@@ -296,6 +296,9 @@ def b_weekday(m, lex, text):
     return Sem("weekday", weekday=wd, part=part, deic=deic, nextweek=nextweek, ttype="TIME" if part else None)
 
 
+ANCHOR_ONLY = "ANCHOR_ONLY"     # a value for parts that only count inside a larger expression
+
+
 def unit_of(lex, word):
     return lex.lookup("units", word)
 
@@ -693,6 +696,11 @@ RULES: list[Rule] = [
          # "boekjaar 2019/2020" is named after the year it ends in, as FY2020
          lambda m, lex, t: Sem("fiscal", year=(int(m.group("year")[:4 - len(g(m, "y2"))] + g(m, "y2")) if g(m, "y2") else int(m.group("year"))) if g(m, "year") else None,
                                year_rel=lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else 0)),
+    # "het jaar voor 2015", "de dag na 7 oktober": one unit from a date; kept only when the
+    # date follows (tagger.combine makes it a shift), never on its own
+    # (not "de week na Pasen": that is the week that follows, not a day seven days on)
+    Rule("unit_from_date", r"(?:de|het)\s+(?P<unit>dag|jaar)(?=\s+(?:voor|vóór|na)\s)",
+         lambda m, lex, t: Sem("duration", n=1, unit=unit_of(lex, g(m, "unit")), value=ANCHOR_ONLY, ttype="DURATION")),
     Rule("rel_unit", r"(?:(?P<det>het|de)\s+)?(?P<deic>{DEIC})\s+(?P<unit>dag|week|werkweek|weekend|maand|kwartaal|jaar|kalenderjaar|decennium|eeuw|ochtend|voormiddag|middag|namiddag|avond|nacht)", b_rel),
     Rule("span_plural", r"(?:de|het)\s+(?P<span>komende|afgelopen|voorbije|laatste|jongste|aankomende|volgende)\s+(?P<unit>dagen|weken|maanden|jaren|decennia|eeuwen)", lambda m, lex, t: Sem("duration", n="X", unit=unit_of(lex, g(m, "unit")), deic=-1 if g(m, "span") in ("afgelopen", "voorbije", "laatste", "jongste") else 1, value=duration_value("X", unit_of(lex, g(m, "unit"))), ttype="DURATION")),
     Rule("weekend", r"(?:in\s+)?het\s+(?P<x>weekend)", lambda m, lex, t: Sem("rel", unit="WE", deic=None)),

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Optional, Sequence
 
 from ..records import DocDate, Sentence, Timex, Token
-from .grammar import Rule, Sem, compile_rules
+from .grammar import ANCHOR_ONLY, Rule, Sem, compile_rules
 from .lexicon import load
 from .resolve import Context, Resolved, resolve
 from .tense import clause_bounds, sentence_bounds, tense_from_text, tense_from_tokens
@@ -160,7 +160,7 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
     def shift(a: Match, b: Match) -> Optional[Match]:
         if a.sem.kind == "duration" and a.sem.unit not in (None, "H", "MIN", "S") and a.sem.deic is None \
                 and b.sem.kind in DATEISH:
-            gap = SHIFT_GAP.fullmatch(text[a.end:b.mstart])
+            gap = SHIFT_GAP.fullmatch(text[a.end:b.mstart]) or (SHIFT_GAP.fullmatch(text[a.end:b.start]) if b.start >= a.end else None)
             if gap:
                 sign = -1 if gap.group("w").lower() in ("voor", "vóór", "eerder dan") else 1
                 sem = Sem("shift", n=a.sem.n, unit=a.sem.unit, deic=sign, mod=a.sem.mod, date=b.sem)
@@ -302,6 +302,8 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
             tense = tense_from_text(text, m.start, m.end)
         ctx = Context(doc_date, tense, anchor[1] if anchor else None)
         sem = m.sem
+        if sem.value == ANCHOR_ONLY:
+            continue
         if is_part_only(m) and m.rule != "pos_unit":
             same = anchor is not None and anchor[1].interval.is_day and same_sentence(text, sentences, anchor[2], m.start)
             if same:      # "Gisteren werd hij 's avonds opgepakt": the evening of that day

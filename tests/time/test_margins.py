@@ -261,3 +261,17 @@ def test_no_date_at_the_tail_of_a_code():
 def test_holiday_as_first_part_of_a_compound_is_no_date():
     assert not tag("De vraag steeg in de Kerst- en Oudejaarsperiode.", D)
     assert tag("Met Kerst was het druk.", D)["kerst"].value == "2024-12-25"
+
+
+@pytest.mark.parametrize("sentence, expr, value", [
+    ("Het gebeurde het jaar voor 2015.", "het jaar voor 2015", "2014"),
+    ("De dag na 7 oktober 2023 werden reservisten opgeroepen.", "de dag na 7 oktober 2023", "2023-10-08"),
+    ("Drie jaar na 2010 kwam hij terug.", "drie jaar na 2010", "2013"),
+])
+def test_one_unit_before_or_after_a_date(sentence, expr, value):
+    assert tag(sentence, D)[expr].value == value
+
+
+@pytest.mark.parametrize("sentence", ["De dag na de verkiezingen was het stil.", "Het jaar na de oorlog was zwaar."])
+def test_unit_before_or_after_an_event_is_nothing_on_its_own(sentence):
+    assert not tag(sentence, D)
