@@ -215,12 +215,6 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
             return merge(a, b, replace(b.sem, part=a.sem.part, ttype="TIME"), b.rule + "+part")
         return None
 
-    ms = each(ms, position)
-    ms = pairs(ms, year)
-    ms = each(ms, deictic)
-    ms = pairs(ms, shift)
-    ms = pairs(ms, date_range)
-    ms = each(ms, open_range)
     # "wekelijks op dinsdag", "elke week op vrijdag": a weekly set on that weekday
     def weekly_on(a: Match, b: Match) -> Optional[Match]:
         if a.sem.kind == "set" and a.sem.value == "P1W" and b.sem.kind == "weekday" and b.sem.deic is None \
@@ -229,6 +223,12 @@ def combine(text: str, ms: list[Match]) -> list[Match]:
             return merge(a, b, sem, "set_weekly_on")
         return None
 
+    ms = each(ms, position)
+    ms = pairs(ms, year)
+    ms = each(ms, deictic)
+    ms = pairs(ms, shift)
+    ms = pairs(ms, date_range)
+    ms = each(ms, open_range)
     ms = pairs(ms, day_part)
     ms = pairs(ms, weekly_on)
     return pairs(ms, day_time)
@@ -289,7 +289,7 @@ def tag_text(text: str, doc_date: DocDate, tokens: Optional[Sequence[Token]] = N
     expression and the tense of its clause; without them tense is read from the raw text."""
     matches = combine(text, select(candidates(text)))
     out: list[Timex] = []
-    anchor: Optional[tuple[str, Resolved]] = None
+    anchor: Optional[tuple[str, Resolved, int]] = None      # tid, resolution, end offset
     # without Frog sentences, number the sentences of the raw text the same way (from 0)
     raw_starts = None if sentences else [0] + [x.end() for x in RAW_SENTENCE_END.finditer(text)
                                               if not ABBREVIATION.search(text, max(0, x.start() - 8), x.start())]
