@@ -51,6 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 
+from common import peak_rss_mb  # noqa: E402
 from kroniek.reading.sources import iter_articles  # noqa: E402
 from kroniek.records import Article, DocDate  # noqa: E402
 from kroniek.scale.runner import process_inputs  # noqa: E402
@@ -139,13 +140,9 @@ def wait_for_quiet(limit: float = 60.0, threshold: float = NOISY) -> float:
 
 
 def _vm_hwm_mb(pid: int) -> float:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    """Peak resident memory in MB, 0 when it cannot be read (a process already gone)."""
+    mb = peak_rss_mb(pid)
+    return 0.0 if mb != mb else mb
 
 
 def run_floor(paragraphs: list[str]) -> dict:
