@@ -361,7 +361,7 @@ def register(app: typer.Typer) -> None:
                       bar)
         console.print(t)
         console.print("[dim]Q1 verbal cooperation, Q2 material cooperation, Q3 verbal conflict, Q4 material "
-                      "conflict; vague: events dated less precisely than the period (counted at their {anchor} possible day)[/dim]")
+                      f"conflict; vague: events dated less precisely than the period (counted at their {anchor} possible day)[/dim]")
         tot = res["totals"]
         console.print(f"{tot['events']} events: {tot['q1'] + tot['q2']} cooperation, {tot['q3'] + tot['q4']} "
                       f"conflict, Goldstein sum {tot['goldstein']:+.1f}")
