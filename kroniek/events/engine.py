@@ -458,7 +458,7 @@ class EventCoder:
         if entry.converse:
             # "GM krijgt van de Canadese staat een lening": the giver (a van-phrase or an actor
             # adjective in the object) is the source, the subject that receives is the target
-            givers = [a for a in c.args if (a.marker in entry.source or (a.marker == "adj" and a.outer in entry.source))
+            givers = [a for a in c.args if (a.marker in entry.doer or (a.marker == "adj" and a.outer in entry.doer))
                       and all(a is not s for s in sources)
                       and (obj_from is None or a.first > obj_from)]
             if not sources or not givers:
@@ -804,15 +804,15 @@ class EventCoder:
                     sources, target, path = [pair[0]], pair[1], "nominal_pair"
             if not sources:
                 adj = [a for a in c.args if a.marker == "adj" and a.head_noun == i]
-                if "adj" in entry.source and adj:
+                if "adj" in entry.doer and adj:
                     sources = [adj[0]]
-                elif "van" in entry.source:
+                elif "van" in entry.doer:
                     # the doer's van-phrase, not the owner inside the target phrase: "kritiek op de
                     # plannen van Dekker, van oppositie" is the opposition's criticism of Dekker
                     van = [a for a in later if a.marker == "van" and a.outer not in entry.target
                            and (a.first - i <= 4 or article.tokens[a.first - 2].text == ",")]
                     sources = van[:1]
-                if not sources and subject and "van" in entry.source:
+                if not sources and subject and "van" in entry.doer:
                     # "tijdens zijn vergadering met Macron": the possessive is the clause's subject
                     j = i - 1
                     while j >= c.start and article.tokens[j].tag == "ADJ":

@@ -11,6 +11,8 @@ from fnmatch import fnmatchcase
 from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
+import os
+
 import yaml
 
 from ..resources import package_data
@@ -39,7 +41,7 @@ class Entry:
     complement_with: tuple[tuple[str, ...], ...] = ()   # one must occur in the dat-clause that follows
     objects: tuple[ObjectRule, ...] = ()
     target: tuple[str, ...] = ("obj",)
-    source: tuple[str, ...] = ()
+    doer: tuple[str, ...] = ()     # nouns: where the doer is (adj, van, door)
     pair: tuple[str, ...] = ()
     symmetric: bool = False
     target_optional: bool = False
@@ -53,6 +55,7 @@ class Entry:
     governs: bool = False          # as finite verb it outranks the verb of its te-infinitive
     official_code: Optional[str] = None   # the code when the doer is an official (verbal protest)   # role codes the source may not have (companies do not stage protests)
     name: str = ""                 # readable rule id, e.g. "verb:leveren+hulp"
+    provenance: str = ""           # the entry's `source`: where it comes from (petrarch2 group, freedict, hand)
 
     @property
     def specificity(self) -> int:
@@ -82,9 +85,20 @@ def _check_code(code: str, where: str) -> str:
     return code
 
 
+def lexicon_files(kind: str) -> list[str]:
+    """The files of one part of the dictionary, relative to ./lexicon: the hand-written core
+    (`verbs.yaml`) first, then the files of `verbs/` in name order (one per CAMEO root range),
+    so that the order of entries, and so the choice between equal patterns, is fixed."""
+    folder = package_data("events", "lexicon", f"{kind}s")
+    extra = sorted(f for f in os.listdir(folder) if f.endswith(".yaml")) if os.path.isdir(folder) else []
+    return [f"{kind}s.yaml"] + [f"{kind}s/{f}" for f in extra]
+
+
 def _entries_from(path: str, kind: str) -> list[Entry]:
     with open(package_data("events", "lexicon", path), encoding="utf-8") as fh:
         raw = yaml.safe_load(fh) or []
+    if not isinstance(raw, list):
+        raise LexiconError(f"events/lexicon/{path}: must be a list of entries")
     out: list[Entry] = []
     for n, item in enumerate(raw, 1):
         where = f"events/lexicon/{path} entry {n}"
@@ -95,7 +109,7 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
         objects = tuple(ObjectRule(tuple(_pattern(p) for p in _as_list(o.get("with"))), _check_code(o["code"], where))
                         for o in item.get("objects") or [])
         target = tuple(_as_list(item.get("target"))) or (("obj",) if kind == "verb" else ())
-        for m in target + tuple(_as_list(item.get("source"))) + tuple(_as_list(item.get("pair"))):
+        for m in target + tuple(_as_list(item.get("doer"))) + tuple(_as_list(item.get("pair"))):
             if m not in TARGET_MARKERS:
                 raise LexiconError(f"{where}: unknown argument marker {m!r}")
         if item.get("complement") not in (None, "intended", "hypothetical"):
@@ -107,7 +121,7 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
             with_all = (tuple(words[:-1]),) if len(words) > 1 else ()
             out.append(Entry(kind=kind, lemma=lemma, code=code, with_any=with_any, with_all=with_all,
                              complement_with=tuple(_pattern(p) for p in _as_list(item.get("complement_with"))),
-                             objects=objects, target=target, source=tuple(_as_list(item.get("source"))),
+                             objects=objects, target=target, doer=tuple(_as_list(item.get("doer"))),
                              pair=tuple(_as_list(item.get("pair"))), symmetric=bool(item.get("symmetric")),
                              target_optional=bool(item.get("target_optional")), complement=item.get("complement"),
                              also_as_object=bool(item.get("also_as_object")),
@@ -118,7 +132,8 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
                              converse=bool(item.get("converse")),
                              speaker_source=bool(item.get("speaker_source")),
                              official_code=_check_code(item["official_code"], where) if item.get("official_code") else None,
-                             name=f"{kind}:{' '.join(words)}/{code}"))
+                             name=f"{kind}:{' '.join(words)}/{code}",
+                             provenance=str(item.get("source") or "hand")))
     return out
 
 
@@ -141,8 +156,10 @@ class Lexicon:
         lemma = lemma.lower()
         if lemma in self.nouns:
             return self.nouns[lemma]
-        for head in sorted(self.nouns, key=len, reverse=True):
-            if len(head) >= 4 and lemma.endswith(head) and len(lemma) - len(head) >= 3:
+        # the longest known head that ends the compound, leaving at least 3 letters before it
+        for cut in range(3, len(lemma) - 3):
+            head = lemma[cut:]
+            if head in self.nouns:
                 return self.nouns[head]
         return []
 
@@ -173,10 +190,10 @@ def dutch_verb_forms(lemma: str) -> set[str]:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     lex = Lexicon()
-    for e in _entries_from("verbs.yaml", "verb"):
-        lex.verbs.setdefault(e.lemma, []).append(e)
-    for e in _entries_from("nouns.yaml", "noun"):
-        lex.nouns.setdefault(e.lemma, []).append(e)
+    for kind, table in (("verb", lex.verbs), ("noun", lex.nouns)):
+        for path in lexicon_files(kind):
+            for e in _entries_from(path, kind):
+                table.setdefault(e.lemma, []).append(e)
     for name in ("modes", "grammar"):
         with open(package_data("events", "lexicon", f"{name}.yaml"), encoding="utf-8") as fh:
             setattr(lex, name, yaml.safe_load(fh) or {})
