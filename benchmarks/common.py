@@ -53,7 +53,7 @@ def analysed_articles(corpus: Path, articles_jsonl: str | None) -> Iterator[Arti
     return read_analysed(articles_jsonl) if articles_jsonl else analyse_with_frog([corpus])
 
 
-def run_stages(articles: Iterable[Article], stages=("timex", "actors", "events", "quotes")) -> Iterator[Article]:
+def run_stages(articles: Iterable[Article], stages=("timex", "actors", "quotes", "events")) -> Iterator[Article]:
     """The pipeline's stages after Frog (those built so far), as `kroniek extract` runs them."""
     comps = [get_factory(s)() for s in stages if available(s)]
     for a in articles:

@@ -39,7 +39,7 @@ def analyse_with_frog(paths: list[str | Path]) -> list[Article]:
 class Stages:
     """timex → actors → events (→ quotes) with the time spent in each."""
 
-    def __init__(self, names=("timex", "actors", "events", "quotes")):
+    def __init__(self, names=("timex", "actors", "quotes", "events")):
         self.stages = [(n, get_factory(n)()) for n in names if available(n)]
         self.seconds = {n: 0.0 for n, _ in self.stages}
 

@@ -6,7 +6,8 @@ names and a config dict per name. A factory receives its config and returns a ca
 that takes an Article and returns it (with its layer added). Components that hold a heavy
 resource (Frog) expose `close()`.
 
-The default order is the data flow: analysis → time → actors → events → quotes.
+The default order is the data flow: analysis → time → actors → quotes → events (the event
+coder reads the quotes layer for first persons and attribution, and links events to quotes).
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ BUILTIN_MODULES = {
     "events": "kroniek.events.component",
     "quotes": "kroniek.quotes.component",
 }
-DEFAULT_PIPELINE = ["frog", "timex", "actors", "events", "quotes"]
+DEFAULT_PIPELINE = ["frog", "timex", "actors", "quotes", "events"]
 
 
 def component(name: str) -> Callable[[Factory], Factory]:

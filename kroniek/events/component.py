@@ -10,6 +10,7 @@ import logging
 
 from ..pipeline import component
 from ..records import Article
+from ..quotes.linking import link_events
 from .engine import EventCoder
 
 log = logging.getLogger(__name__)
@@ -22,6 +23,7 @@ def make_event_coder(**config):
     def run(article: Article) -> Article:
         try:
             article.events = coder(article)
+            link_events(article.events, article.quotes)
         except Exception as exc:  # noqa: BLE001 - keep the article, report the failure
             where = f"{article.origin}:{article.line}" if article.line else (article.origin or article.id)
             log.error("event coder failed on %s (%s): %s: %s", article.id, where, type(exc).__name__, exc)

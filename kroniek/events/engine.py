@@ -488,15 +488,10 @@ class EventCoder:
 
     @staticmethod
     def _direct_quotes(article: Article) -> list:
-        """Direct quotes with an identified speaker, from the quotes stage's finder (it runs
-        after this stage, so it is asked here); without it first persons stay unresolved."""
-        try:
-            from ..quotes.engine import extract_quotes
-            from ..quotes.lexicon import default_lexicon
-            return [q for q in extract_quotes(article, default_lexicon())
-                    if q.direct and q.speaker is not None and (q.speaker.code or q.speaker.country)]
-        except Exception:  # noqa: BLE001 - an optional aid: the coder works without it
-            return []
+        """Direct quotes with an identified speaker, from the quotes layer (the quotes stage
+        runs before this one); without that layer first persons stay unresolved."""
+        return [q for q in article.quotes
+                if q.direct and q.speaker is not None and (q.speaker.code or q.speaker.country)]
 
     def _quoted_first_person(self, article: Article, c: Clause, quotes: list) -> Optional[Argument]:
         """'"We gaan een ontmoeting hebben met Kim", zei Trump': the first person in a quote

@@ -1,12 +1,12 @@
-"""The `quotes` pipeline component: direct quotes and reported speech with their speakers,
-linked to the events coded inside them. Runs after `actors` and `events`."""
+"""The `quotes` pipeline component: direct quotes and reported speech with their speakers.
+Runs after `actors` and before `events`, which reads this layer (first persons in a quote,
+attribution) and links each quote to the events coded inside it."""
 from __future__ import annotations
 
 from ..pipeline import component
 from ..records import Article
 from .engine import extract_quotes
 from .lexicon import CueLexicon, default_lexicon, load_lexicon
-from .linking import link_events
 
 
 class QuoteFinder:
@@ -15,7 +15,6 @@ class QuoteFinder:
 
     def __call__(self, article: Article) -> Article:
         article.quotes = extract_quotes(article, self.lexicon) if article.tokens else []
-        link_events(article.events, article.quotes)
         return article
 
 

@@ -24,7 +24,7 @@ def examples_site(frog_analyzer, tmp_path_factory):
     articles = [a for a in iter_articles([ROOT / "examples"]) if isinstance(a, Article)]
     assert articles, "examples/ holds no readable articles"
     analysed = [frog_analyzer(a) for a in articles]
-    with Pipeline(["timex", "actors", "events", "quotes"]) as rest:
+    with Pipeline(["timex", "actors", "quotes", "events"]) as rest:
         done = [a for a in rest.process(analysed) if isinstance(a, Article)]
     store = Store(tmp_path_factory.mktemp("examples") / "kroniek.duckdb")
     store.ingest(done)

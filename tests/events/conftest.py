@@ -7,7 +7,7 @@ from kroniek.pipeline import get_factory
 
 def make_coder(analysed, default_date: str):
     """coded(text, date=default_date) -> the Article with time expressions, actors and events."""
-    stages = [get_factory(name)() for name in ("timex", "actors", "events")]
+    stages = [get_factory(name)() for name in ("timex", "actors", "quotes", "events")]
 
     def run(text: str, date: str = default_date):
         a = analysed(text, date)

@@ -80,7 +80,7 @@ def test_coded_events_inside_quotes_carry_the_speaker(analysed, text, who):
     if not available("events"):
         pytest.skip("the event coder is not installed")
     a = analysed(text)
-    for stage in ("timex", "actors", "events", "quotes"):
+    for stage in ("timex", "actors", "quotes", "events"):
         if available(stage):
             a = get_factory(stage)()(a)
     (q,) = a.quotes

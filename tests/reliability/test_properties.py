@@ -288,7 +288,7 @@ def dutch_words() -> list[str]:
 def stages(fake_frog_bin):
     """The pipeline after Frog (timex, actors, events, quotes), on fake-Frog analyses."""
     from kroniek.pipeline import Pipeline
-    with Pipeline(["frog", "timex", "actors", "events", "quotes"],
+    with Pipeline(["frog", "timex", "actors", "quotes", "events"],
                   config={"frog": {"binary": str(fake_frog_bin / "frog")}}) as pipe:
         yield pipe
 

@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         from ..batch import exit_on_problems, processed_articles
         problems: list[str] = []
         out = sys.stdout
-        for item in processed_articles(inputs, ["timex", "actors", "events", "quotes"], analysed, problems):
+        for item in processed_articles(inputs, ["timex", "actors", "quotes", "events"], analysed, problems):
             if item.meta.get("events_error"):
                 problems.append(f"{item.origin or item.id}: event coder: {item.meta['events_error']}")
             for e in item.events:

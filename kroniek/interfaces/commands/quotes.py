@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         from ..batch import exit_on_problems, processed_articles
         problems: list[str] = []
         out = sys.stdout
-        for item in processed_articles(inputs, ["actors", "events", "quotes"], analysed, problems):
+        for item in processed_articles(inputs, ["actors", "quotes", "events"], analysed, problems):
             for q in item.quotes:
                 if direct_only and not q.direct:
                     continue
