@@ -43,3 +43,9 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) .stamp-* $(OUT)
+
+# The Dutch event dictionary's size and coverage (verb lemmas, patterns, nouns, provenance,
+# CAMEO codes PETRARCH2 has and we lack): kroniek/events/build/lexicon_stats.py.
+.PHONY: lexicon-stats
+lexicon-stats: python
+	$(VENV)/bin/python -m kroniek.events.build.lexicon_stats
