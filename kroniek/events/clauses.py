@@ -196,11 +196,18 @@ def coded(m: ActorMention) -> bool:
     return bool(m.code or m.country)
 
 
+def named(m: ActorMention) -> bool:
+    """A person or organisation the text names that the knowledge base does not know ("Paul
+    Ryan", "de vzw Kompas"): an actor without a code, still a doer or a target."""
+    return m.kind == "name"
+
+
 def mentions_by_sentence(article: Article, actors: Optional[list[ActorMention]] = None
                          ) -> dict[int, list[ActorMention]]:
     """Actor mentions with a code, the longest first when they overlap."""
     out: dict[int, list[ActorMention]] = {}
-    spans = sorted((m for m in (article.actors if actors is None else actors) if coded(m) and m.tokens[1] > m.tokens[0]),
+    spans = sorted((m for m in (article.actors if actors is None else actors)
+                    if (coded(m) or named(m)) and m.tokens[1] > m.tokens[0]),
                    key=lambda m: (m.tokens[0], -(m.tokens[1] - m.tokens[0])))
     taken: list[tuple[int, int, str]] = []
     for m in spans:

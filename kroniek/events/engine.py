@@ -29,7 +29,16 @@ CONFIDENCE = {
     "reaction": 0.5,         # target of a reaction ("betreurt het nieuws") taken from the event before
     "attributed": 0.6,       # a verdict ("X is corrupt") whose speaker is named around it, not as subject
     "crowd": 0.55,           # demonstrators named only by number ("Duizenden betogen in Parijs"), country from the place
+    "implicit": 0.5,         # a passive with no agent ("Twintig betogers opgepakt in Minsk"): the doer left empty or the state
+    "nominal_place": 0.45,   # a nominal event with no doer, placed by its place ("een aanslag in Mosul")
+    "statement": 0.6,        # a plain statement (010) that carries no other event
 }
+# A doer that acts in words, not by force: for verbs with a `verbal_code` ("aanvallen").
+VERBAL_ROLES = {"PTY", "LEG", "OPP", "MED", "CVL", "LAB", "BUS", "EDU", "JUD", "NGO", "ELI", "HRI", "REL"}
+# Who does a passive's unnamed deed: arrests, bans and deportations by the state of the place
+# (the police for arrests); violence and other acts are left to an empty doer.
+IMPLICIT_STATE_ROOTS = {"17": "COP"}
+SOURCELESS_ROOTS = {"14", "17", "18", "19", "20"}   # events a coder records even when the doer is unnamed
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "IGO", "PTY", "ELI", "SPY", "COP"}
 REPAIRED_TAG_PENALTY = 0.1    # the verb was tagged as another part of speech by Frog
 BARE_OBJECT_PENALTY = 0.05    # a bare object can be a subject the order misread
@@ -52,6 +61,32 @@ class Found:
     attributed: Optional[ActorMention] = None
     parent_has_event: bool = False
     target_ref: Optional[ActorRef] = None
+
+
+def named_entities(article: Article) -> list[ActorMention]:
+    """Frog's PER and ORG names that no actor mention covers, as uncoded actors (kind "name").
+    The actor layer codes what its knowledge base knows; a name it does not know is still the
+    doer of "Paul Ryan roept Trump op …", with an empty code as GDELT leaves it."""
+    taken = set()
+    for m in article.actors:
+        taken.update(range(m.tokens[0], m.tokens[1]))
+    out: list[ActorMention] = []
+    toks = article.tokens
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        kind = t.ner[2:] if t.ner.startswith("B-") else None
+        if kind not in ("PER", "ORG") or i in taken:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].ner == f"I-{kind}" and toks[j].sent == t.sent:
+            j += 1
+        if not any(k in taken for k in range(i, j)) and toks[i].text[:1].isupper():
+            out.append(ActorMention(text=article.text[toks[i].start:toks[j - 1].end], start=toks[i].start,
+                                    end=toks[j - 1].end, sent=t.sent, tokens=(i, j), kind="name"))
+        i = j
+    return out
 
 
 def _words(article: Article, idx) -> list[tuple[str, str]]:
@@ -161,7 +196,8 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
                 code = choose_code(e, words)
                 if code == NO_EVENT:
                     continue
-                score = e.specificity + (3 if part is not None else 0) - (1 if repaired else 0) \
+                # a plain statement verb yields to any other reading of the clause ("geeft kritiek")
+                score = e.specificity - (10 if e.statement else 0) + (3 if part is not None else 0) - (1 if repaired else 0) \
                     - (1 if v.lemma in aux else 0) + (5 if e.governs and v.i == clause.finite else 0)
                 trig = sorted({v.i} | ({part.i} if part is not None else set()))
                 if best is None or score > best[0]:
@@ -215,6 +251,45 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
     return None
 
 
+# The statement a headline "X: …" makes when what follows the colon is no event of its own.
+HEADLINE_STATEMENT = Entry(kind="verb", lemma=":", code="010", target_optional=True, statement=True,
+                           name="headline:colon/010", provenance="hand")
+
+
+def _statements_carry_nothing_else(found: list[Found]) -> list[Found]:
+    """A plain statement (010) is coded only when nothing else in its sentence is an event:
+    "X zei dat Y Z aanviel" is the attack, claimed by X; "X zei dat de economie groeit" is X's
+    statement."""
+    busy = {f.clause.sent for f in found if not f.entry.statement}
+    return [f for f in found if not f.entry.statement
+            or (f.clause.sent not in busy and f.sources and (f.sources[0].mention.code or f.sources[0].mention.country))]
+
+
+def _coded(m: Optional[ActorMention]) -> bool:
+    return m is not None and bool(m.code or m.country)
+
+
+def _role(m: Optional[ActorMention]) -> str:
+    """The CAMEO agent of a mention: its role, else the agent part of its code."""
+    if m is None:
+        return ""
+    if (m.code or "").startswith("IGO"):
+        return "IGO"
+    return (m.role or (m.code or "")[3:6] or "").upper()
+
+
+def _acts_in_words(m: Optional[ActorMention]) -> bool:
+    """A politician, party, court, journalist or unknown named person rather than a state or
+    an armed force: who can only attack in words. A head of government or minister (GOV) is
+    taken as the state: "Poetin viel Oekraïne aan" is the war."""
+    if m is None:
+        return False
+    role = _role(m)
+    if role in VERBAL_ROLES:
+        return True
+    return m.kind == "name" and not role
+
+
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:
     """One referent: the same mention, knowledge-base entity, coreference chain or name."""
     if a is b or (a.entity and a.entity == b.entity) or (a.chain is not None and a.chain == b.chain):
@@ -241,7 +316,7 @@ class EventCoder:
     # -------------------------------------------------------------- finding
     def find(self, article: Article) -> list[Found]:
         lex = self.lex
-        mentions = mentions_by_sentence(article, self._placed_roles(article))
+        mentions = mentions_by_sentence(article, self._placed_roles(article) + named_entities(article))
         quotes = self._direct_quotes(article)
         out: list[Found] = []
         prev_subject: Optional[tuple[int, Argument]] = None   # (sentence, subject) of the last main clause
@@ -322,8 +397,8 @@ class EventCoder:
                         f.mode = combine(f.mode, mentry.complement or "asserted")
                         if not f.sources and matrix.sources:
                             f.sources, f.path, f.confidence = matrix.sources, "inherited", CONFIDENCE["inherited"]
-                        if matrix in out:
-                            out.remove(matrix)
+                        if matrix in out and mentry.complement != "negated":
+                            out.remove(matrix)     # a denial stays: "ontkent … te hebben geleverd" is 016
                         pending = None
                     if f is not None and entry.complement and not entry.standalone:
                         pending = (c.index, f, entry)    # only its complement can carry the event
@@ -342,6 +417,8 @@ class EventCoder:
                                       trigger=trig, path="verb")
                         pending = (c.index, ghost, entry)
                 out.extend(self._nominal_events(article, c, consumed, next_text, resolved_sources.get(c.index, [])))
+            self._headline_speaker(article, s.index, clauses, sent_mentions, out)
+        out = _statements_carry_nothing_else(out)
         self._discourse_parties(article, out)
         self._reaction_targets(article, out)
         return out
@@ -395,6 +472,8 @@ class EventCoder:
             # implicit agent is left empty instead
             sources = list(resolved_sources.get(c.parent, []))
             path = "inherited"
+        if not sources and passive and code[:2] in SOURCELESS_ROOTS:
+            sources, path = self._implicit_agent(article, c, code), "implicit"
         if not sources and not passive and code[:2] == "14":
             crowd = self._crowd(article, c)
             if crowd is not None:
@@ -668,6 +747,74 @@ class EventCoder:
                       and (m.code or "")[3:6] in ("GOV", "LEG", "JUD", "ELI") and m.kind in ("person", "role", "metonym")}
         return next(iter(named)) if len(named) == 1 else None
 
+    def _headline_speaker(self, article: Article, sent: int, clauses: list[Clause],
+                          mentions: list[ActorMention], out: list[Found]) -> None:
+        """`headline_colon_speaker`: "Minister: 'Grens gaat dicht'", "Poetin: beschuldigingen zijn
+        onzin" — an actor before a colon at the start of a sentence is its speaker. The events
+        after the colon are the speaker's claims; with none, the headline is the speaker's
+        statement (010)."""
+        toks = article.sentence_tokens(sent)
+        colon = next((t.i for t in toks[:8] if t.text == ":"), None)
+        if colon is None:
+            return
+        speaker = next((m for m in mentions if m.tokens[0] <= toks[0].i + 2 and m.tokens[1] == colon
+                        and (m.code or m.country)), None)
+        if speaker is None or not any(t.tag not in ("LET",) for t in article.tokens[colon + 1:toks[-1].i + 1]):
+            return
+        mine = [f for f in out if f.clause.sent == sent and f.trigger and f.trigger[0] > colon]
+        for f in mine:
+            f.attributed = f.attributed or speaker
+        if mine:
+            return
+        clause = next((c for c in clauses if colon in c.tokens), clauses[0] if clauses else None)
+        if clause is None:
+            return
+        arg = Argument(mention=speaker, first=speaker.tokens[0], last=speaker.tokens[1], marker="bare")
+        f = Found(entry=HEADLINE_STATEMENT, code="010", sources=[arg], target=None, clause=clause,
+                  trigger=[colon], path="statement", confidence=CONFIDENCE["statement"])
+        f.mode = clause_mode(article, clause, self.lex, "")
+        out.append(f)
+
+    @staticmethod
+    def _free_noun_phrase(article: Article, c: Clause, noun: int) -> bool:
+        """A nominal event stands on its own — as a headline, a subject, or after `bij`/`tijdens`
+        ("Bij een aanslag in Kabul zijn …") — and is not the complement of another word's
+        preposition ("beschuldigt Armenië van beschietingen", "reageert op de aanval"), where it
+        is what someone talks about."""
+        j = noun - 1
+        while j >= c.start and article.tokens[j].tag in ("ADJ", "LID", "TW", "VNW", "BW"):
+            j -= 1
+        if j < c.start:
+            return True
+        before = article.tokens[j]
+        if before.tag == "VZ":
+            return before.text.lower() in ("bij", "tijdens")
+        return before.tag in ("LET", "WW") or before.text.lower() == "er"
+
+    @staticmethod
+    def _protesters(article: Article, c: Clause, noun: int, place: ActorRef) -> Argument:
+        """The unnamed protesters of a nominal protest ("protesten in Georgië"): that country's
+        opposition, as the actor data codes demonstranten."""
+        t = article.tokens[noun]
+        m = ActorMention(text=t.text, code=f"{place.country}OPP", country=place.country, role="OPP",
+                         start=t.start, end=t.end, sent=c.sent, tokens=(noun, noun + 1), kind="crowd")
+        return Argument(mention=m, first=noun, last=noun + 1, marker="bare")
+
+    def _implicit_agent(self, article: Article, c: Clause, code: str) -> list[Argument]:
+        """The unnamed doer of a passive (`passive_without_agent`): "In Minsk zijn twintig
+        betogers opgepakt" is an arrest by the police of the country of the place; for violence
+        ("Een journalist is doodgeschoten") the doer stays unknown (an empty list)."""
+        role = IMPLICIT_STATE_ROOTS.get(code[:2])
+        if role is None:
+            return []
+        country = self._sentence_country(article, c.sent, by_state=True)
+        if not country or country == "IGO":
+            return []
+        v = article.tokens[c.verbs[0]] if c.verbs else article.tokens[c.start]
+        m = ActorMention(text=f"({country} {role.lower()})", code=f"{country}{role}", country=country, role=role,
+                         start=v.start, end=v.start, sent=c.sent, tokens=(v.i, v.i), kind="implicit")
+        return [Argument(mention=m, first=v.i, last=v.i, marker="bare")]
+
     def _crowd(self, article: Article, c: Clause) -> Optional[Argument]:
         """Demonstrators the text names only by their number or as people ("Duizenden betogen in
         Parijs", "zijn duizenden mensen op straat gekomen"): the protesters of the country where
@@ -819,10 +966,22 @@ class EventCoder:
                 if sources:
                     target = _target(entry.target, later, [], sources)
             place_ref = None
+            after_noun = Clause(sent=c.sent, tokens=[j for j in c.tokens if j > i][:8])
             if sources and target is None and entry.place_target:
-                place_ref = self._place_actor(article, Clause(sent=c.sent, tokens=[j for j in c.tokens if j > i][:8]),
-                                              entry.target)
-            if not sources or (target is None and place_ref is None):
+                place_ref = self._place_actor(article, after_noun, entry.target)
+            if not sources and code[:2] in SOURCELESS_ROOTS and self._free_noun_phrase(article, c, i):
+                # `nominal_without_doer`: "een zelfmoordaanslag op een markt in Mosul", "protesten
+                # in Tbilisi": the event is placed, its doer unnamed (protesters: those of the place)
+                target = _target(entry.target, later, [], [])
+                if target is not None and not (target.mention.code or target.mention.country):
+                    target = None
+                if target is None:
+                    place_ref = self._place_actor(article, after_noun, tuple(entry.target) + ("in", "te", "bij"))
+                if target is not None or place_ref is not None:
+                    path = "nominal_place"
+                    if code[:2] == "14" and place_ref is not None:
+                        sources = [self._protesters(article, c, i, place_ref)]
+            if (not sources and path != "nominal_place") or (target is None and place_ref is None):
                 continue
             f = Found(entry=entry, code=code, sources=sources, target=target, clause=c, trigger=[i], path=path,
                       symmetric=entry.symmetric)
@@ -875,32 +1034,51 @@ class EventCoder:
         return out
 
     def _sports(self, article: Article, sent: int) -> bool:
+        """A sports report: a sports word in the sentence, or two in the article (the headline
+        says "Grand Prix", the sentence only "een aanval van Norris")."""
         words = self.lex.words("sports_words")
-        return any(t.text.lower() in words or t.lemma.lower() in words for t in article.sentence_tokens(sent))
+        if any(t.text.lower() in words or t.lemma.lower() in words for t in article.sentence_tokens(sent)):
+            return True
+        if not hasattr(self, "_sports_cache") or self._sports_cache[0] is not article:
+            n = sum(1 for t in article.tokens if t.text.lower() in words or t.lemma.lower() in words)
+            self._sports_cache = (article, n >= 2)
+        return self._sports_cache[1]
 
     def to_event(self, article: Article, f: Found) -> Optional[Event]:
         if (f.entry.kind == "noun" or f.code[:2] in ("18", "19", "20")) and self._sports(article, f.clause.sent):
             return None            # the words of war in a sports report
-        if not f.sources:
-            return None            # implicit agents are left empty, and an event needs a doer
+        if not f.sources and f.path not in ("implicit", "nominal_place"):
+            return None            # an event needs a doer, except the unnamed doers of violence and coercion
+        src = f.sources[0].mention if f.sources else None
+        if f.target is None and f.target_ref is None and (f.path == "nominal_place" or (f.path == "implicit" and src)):
+            # a placed event with an unnamed doer: the country where it happens; a passive deed
+            # with neither doer nor victim known ("Een man is in Gent neergestoken") stays uncoded
+            f.target_ref = self._domestic_target(article, f, src, any_root=True)
         if f.target is None and f.target_ref is None and not f.entry.target_optional:
             return None
-        src = f.sources[0].mention
-        role = src.role or ((src.code or "")[3:6] if not (src.code or "").startswith("IGO") else "IGO")
+        if not _coded(src) and not (f.target is not None and _coded(f.target.mention)) \
+                and not (f.target_ref is not None and (f.target_ref.code or f.target_ref.country)):
+            return None            # no known actor on either side ("Van Dam prijst De Vries"): no political event
+        role = _role(src)
         if f.entry.source_not and role in f.entry.source_not:
             return None
         if f.entry.official_code and role in OFFICIAL_ROLES and f.code == f.entry.code:
             f.code = f.entry.official_code
+        if f.entry.verbal_code and f.code == f.entry.code and _acts_in_words(src):
+            f.code = f.entry.verbal_code
         tgt = f.target.mention if f.target is not None else None
-        if tgt is not None and _same_actor(src, tgt):
+        if tgt is not None and src is not None and _same_actor(src, tgt):
             return None
-        if tgt is not None and f.symmetric and f.target in [a for a in f.clause.args if a.coordinated_with is not None] \
+        if tgt is not None and src is not None and f.symmetric \
+                and f.target in [a for a in f.clause.args if a.coordinated_with is not None] \
                 and (src.code or src.country) == (tgt.code or tgt.country):
             return None            # two members of one side speaking together are not consulting each other
         tgt_ref = tgt.ref() if tgt is not None else f.target_ref
-        if tgt_ref is not None and tgt is None and (tgt_ref.country == (src.country or (src.code or "")[:3])) \
-                and role not in ("REB", "SEP", "INS"):
+        if tgt_ref is not None and tgt is None and src is not None and f.path != "nominal_place" \
+                and (tgt_ref.country == (src.country or (src.code or "")[:3])) and role not in ("REB", "SEP", "INS"):
             return None            # a visit at home is no visit; rebels taking a city of their country act on it
+        if tgt_ref is None and f.entry.target_optional:
+            tgt_ref = self._domestic_target(article, f, src)
         c = f.clause
         s = article.sentences[c.sent]
         tok0, tokn = article.tokens[c.start], article.tokens[c.end - 1]
@@ -914,7 +1092,7 @@ class EventCoder:
                     c.finite is not None and article.tokens[c.finite].lemma in ("hebben", "zijn")
                     and any("vd" in article.tokens[i].features for i in c.verbs)):
             f.mode = "intended"     # "reist volgende week af naar Seoel": announced, not yet done
-        ev = Event(cameo=f.code, source=src.ref(), target=tgt_ref, mode=f.mode,  # noqa: E501
+        ev = Event(cameo=f.code, source=src.ref() if src is not None else None, target=tgt_ref, mode=f.mode,
                    earliest=earliest, latest=latest, evidence=[evidence], trigger=trig,
                    sentence=article.sentence_text(s), confidence=max(0.05, min(0.95, f.confidence)),
                    plover=codebook.plover(f.code), goldstein=codebook.goldstein(f.code),
@@ -922,6 +1100,20 @@ class EventCoder:
                    attributed_to=f.attributed.ref() if f.attributed else None,
                    symmetric=f.symmetric, timex=tid, rule=f"{f.entry.name}|{f.path}")
         return ev
+
+    def _domestic_target(self, article: Article, f: Found, src: Optional[ActorMention],
+                         any_root: bool = False) -> Optional[ActorRef]:
+        """An event with no grammatical target (a protest, a mobilisation, a curfew) is aimed at
+        the country where it happens: the place named in its clause, else — for the doer's own
+        politics (protest, coercion) — the doer's country. GDELT codes "Duizenden betogen in
+        Tbilisi" as GEO → GEO."""
+        hit = self._place(article, f.clause, ("in", "te", "bij", "voor"))
+        if hit and hit.get("country") and len(hit["country"]) == 3:
+            return ActorRef(text=hit["text"], code=hit["country"], country=hit["country"])
+        country = (src.country or (src.code or "")[:3]) if src is not None else None
+        if country and len(country) == 3 and country != "IGO" and (any_root or f.code[:2] in ("14", "15", "17")):
+            return ActorRef(text=src.text, code=country, country=country)
+        return None
 
     def _date(self, article: Article, f: Found) -> tuple[str, str, Optional[str]]:
         c = f.clause

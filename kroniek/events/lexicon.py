@@ -53,7 +53,10 @@ class Entry:
     speaker_source: bool = False   # a verdict in reported speech: the speaker is the source, the subject the target
     converse: bool = False         # the subject receives: "X krijgt een lening van Y" is Y's act towards X
     governs: bool = False          # as finite verb it outranks the verb of its te-infinitive
-    official_code: Optional[str] = None   # the code when the doer is an official (verbal protest)   # role codes the source may not have (companies do not stage protests)
+    official_code: Optional[str] = None   # the code when the doer is an official (verbal protest)
+    verbal_code: Optional[str] = None     # the code when the doer is a politician, party or person, not a
+                                          # state or armed force ("de PVV valt de minister aan": 111, not 190)
+    statement: bool = False        # a plain statement (010): coded only when its sentence carries no other event
     name: str = ""                 # readable rule id, e.g. "verb:leveren+hulp"
     provenance: str = ""           # the entry's `source`: where it comes from (petrarch2 group, freedict, hand)
 
@@ -112,8 +115,8 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
         for m in target + tuple(_as_list(item.get("doer"))) + tuple(_as_list(item.get("pair"))):
             if m not in TARGET_MARKERS:
                 raise LexiconError(f"{where}: unknown argument marker {m!r}")
-        if item.get("complement") not in (None, "intended", "hypothetical"):
-            raise LexiconError(f"{where}: complement must be intended or hypothetical")
+        if item.get("complement") not in (None, "intended", "hypothetical", "negated"):
+            raise LexiconError(f"{where}: complement must be intended, hypothetical or negated")
         with_any = tuple(_pattern(p) for p in _as_list(item.get("with")))
         for head in heads:
             words = _pattern(head)
@@ -132,6 +135,8 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
                              converse=bool(item.get("converse")),
                              speaker_source=bool(item.get("speaker_source")),
                              official_code=_check_code(item["official_code"], where) if item.get("official_code") else None,
+                             verbal_code=_check_code(item["verbal_code"], where) if item.get("verbal_code") else None,
+                             statement=bool(item.get("statement")),
                              name=f"{kind}:{' '.join(words)}/{code}",
                              provenance=str(item.get("source") or "hand")))
     return out
