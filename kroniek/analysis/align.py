@@ -22,10 +22,15 @@ def _split(field: str, n: int, fallback: list[str]) -> list[str]:
     return parts if len(parts) == n else fallback
 
 
+# Characters that print nothing and that Frog's tokenizer drops: a soft hyphen (U+00AD, common
+# in copied newspaper text), zero-width spaces and joiners, the word joiner and a stray BOM.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+
 def _locate(text: str, word: str, cursor: int) -> tuple[int, int]:
-    """Offsets of `word` at or after `cursor`, skipping white space."""
+    """Offsets of `word` at or after `cursor`, skipping white space and invisible characters."""
     i = cursor
-    while i < len(text) and text[i].isspace():
+    while i < len(text) and (text[i].isspace() or text[i] in INVISIBLE):
         i += 1
     if text.startswith(word, i):
         return i, i + len(word)
