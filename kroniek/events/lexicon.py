@@ -18,8 +18,11 @@ import yaml
 from ..resources import package_data
 from . import codebook
 
+# argument slots: the bare object, an actor adjective, or the preposition that introduces the
+# actor (the lemma Frog gives it)
 TARGET_MARKERS = {"obj", "adj", "aan", "met", "tegen", "op", "in", "naar", "voor", "bij", "tussen", "over",
-                  "van", "uit", "door", "tegenover", "rond", "nabij"}
+                  "van", "uit", "door", "tegenover", "rond", "nabij", "jegens", "om", "onder", "achter",
+                  "binnen", "buiten", "via", "vanwege", "wegens", "namens", "richting", "langs", "na"}
 NO_EVENT = "none"  # an objects rule with this code says: with this object the entry does not apply
 
 
