@@ -230,9 +230,15 @@ def _marker_before(article: Article, clause_start: int, first: int, lex: Lexicon
     "coord" when a coordinator comes first (the caller takes the first conjunct's marker),
     or "bare"."""
     i = first - 1
+    opened = False     # a determiner or numeral was crossed: the noun phrase starts there
     while i >= clause_start:
         t = article.tokens[i]
+        if opened and t.tag in ("N", "SPEC"):
+            # a noun before the determiner ends another phrase: "in Minsk dertig betogers" —
+            # betogers are no part of the in-phrase
+            return "bare", None
         if t.tag in NP_INNER_TAGS or (t.tag == "VNW" and ("det" in t.features or "bez" in t.features)):
+            opened = opened or t.tag in ("LID", "TW") or t.tag == "VNW"
             i -= 1
             continue
         if _lower(t) in ("aldus", "volgens", "zegt", "zei", "meldt"):
@@ -310,7 +316,7 @@ def clause_arguments(article: Article, clause: Clause, mentions: list[ActorMenti
     return args
 
 
-def is_passive(article: Article, clause: Clause) -> bool:
+def is_passive(article: Article, clause: Clause, lex: Optional[Lexicon] = None) -> bool:
     """worden + participle; also a participle with a door-agent after `zijn` (the passive
     perfect: "is door een rechter veroordeeld") or with no finite verb at all (the headline
     passive: "Reddingsplan geblokkeerd door Senaat")."""
@@ -322,7 +328,18 @@ def is_passive(article: Article, clause: Clause) -> bool:
         return False
     door = any(article.tokens[i].text.lower() == "door" and article.tokens[i].tag == "VZ" for i in clause.tokens)
     fin_lemma = article.tokens[clause.finite].lemma if clause.finite is not None else None
-    return door and (fin_lemma is None or fin_lemma == "zijn")
+    if fin_lemma is not None and fin_lemma != "zijn":
+        return False
+    if door:
+        return True
+    # `passive_perfect_without_agent`: "In Minsk zijn dertig betogers opgepakt", and the headline
+    # "Dertig betogers opgepakt": a participle after zijn (or alone) is passive unless its verb
+    # forms its perfect with zijn ("is binnengevallen", "is afgetreden": active)
+    if lex is None:
+        return False
+    with_zijn = lex.words("perfect_with_zijn")
+    participles = [article.tokens[i] for i in clause.verbs if "vd" in article.tokens[i].features]
+    return bool(participles) and all(t.lemma.lower() not in with_zijn for t in participles)
 
 
 def subject_and_objects(article: Article, clause: Clause, args: list[Argument], lex: Lexicon

@@ -353,7 +353,7 @@ class EventCoder:
                         subj = [speaker]
                 if c.kind == "main" and subj and subj[0].mention.kind in ("person", "role", "pronoun"):
                     prev_subject = (s.index, subj[0])
-                passive = is_passive(article, c)
+                passive = is_passive(article, c, lex)
                 if passive:
                     agents = [a for a in c.args if a.marker == "door"]
                     patients = subj
