@@ -924,9 +924,13 @@ class EventCoder:
         out = []
         for i in c.tokens:
             t = article.tokens[i]
-            if t.tag != "N":
+            if t.tag == "ADJ":
+                # `adjective_predicate`: "Oppositie boos op minister", "is kritisch over het plan"
+                entries = [e for e in lex.nouns.get((t.lemma or t.text).lower(), []) if e.predicate]
+            elif t.tag == "N":
+                entries = [e for e in lex.noun_entries(t.lemma or t.text) if not e.predicate]
+            else:
                 continue
-            entries = lex.noun_entries(t.lemma or t.text)
             if not entries:
                 continue
             entry = entries[0]
@@ -944,7 +948,14 @@ class EventCoder:
                 pair = [a for a in later if a.marker in entry.pair]
                 if len(pair) >= 2:
                     sources, target, path = [pair[0]], pair[1], "nominal_pair"
-            if not sources:
+            if entry.predicate:
+                # the one who is angry is the clause's subject, or the bare phrase before the
+                # adjective in a headline without a verb; within the clause only
+                before = [a for a in c.args if a.last <= i and a.marker == "bare"]
+                sources = list(subject or before[-1:])
+                if not sources:
+                    continue
+            if not sources and not entry.predicate:
                 adj = [a for a in c.args if a.marker == "adj" and a.head_noun == i]
                 if "adj" in entry.doer and adj:
                     sources = [adj[0]]
@@ -965,6 +976,8 @@ class EventCoder:
                         sources, path = [subject[0]], "nominal"
                 if sources:
                     target = _target(entry.target, later, [], sources)
+            if entry.predicate:
+                target = _target(entry.target, later, [], sources)
             place_ref = None
             after_noun = Clause(sent=c.sent, tokens=[j for j in c.tokens if j > i][:8])
             if sources and target is None and entry.place_target:

@@ -60,6 +60,7 @@ class Entry:
     verbal_code: Optional[str] = None     # the code when the doer is a politician, party or person, not a
                                           # state or armed force ("de PVV valt de minister aan": 111, not 190)
     statement: bool = False        # a plain statement (010): coded only when its sentence carries no other event
+    predicate: bool = False        # nouns/: an adjective predicate ("boos op", "kritisch over"), matched on ADJ tokens
     name: str = ""                 # readable rule id, e.g. "verb:leveren+hulp"
     provenance: str = ""           # the entry's `source`: where it comes from (petrarch2 group, freedict, hand)
 
@@ -140,6 +141,7 @@ def _entries_from(path: str, kind: str) -> list[Entry]:
                              official_code=_check_code(item["official_code"], where) if item.get("official_code") else None,
                              verbal_code=_check_code(item["verbal_code"], where) if item.get("verbal_code") else None,
                              statement=bool(item.get("statement")),
+                             predicate=bool(item.get("predicate")),
                              name=f"{kind}:{' '.join(words)}/{code}",
                              provenance=str(item.get("source") or "hand")))
     return out

@@ -39,6 +39,10 @@ CODED = [
     ("headline_participle", "Dertig betogers opgepakt in Minsk", "17", "BLR", "BLR", "asserted"),
     ("nominal_without_doer", "Bij een bomaanslag in Bagdad zijn zondag tien mensen gedood.", "18", None, "IRQ",
      "asserted"),
+    ("adjective_predicate_headline", "Oppositie in Hongarije woedend op premier Orbán", "11", "HUN", "HUN",
+     "asserted"),
+    ("adjective_predicate_clause", "De Franse president is erg kritisch over het plan van Duitsland.", "11", "FRA",
+     "DEU", "asserted"),
     ("protest_aimed_at_its_country", "Duizenden Serviërs demonstreerden zondag in Belgrado.", "14", "SRB", "SRB",
      "asserted"),
 ]
@@ -49,6 +53,7 @@ NOT_CODED = [
     ("crime_without_actors", "Een fietser werd zaterdag in Utrecht door een onbekende neergestoken.", "18"),
     ("nominal_as_topic", "Georgië beschuldigt Rusland van beschietingen op Georgische dorpen.", "19"),
     ("no_known_actor", "Jan de Vries prijst Piet Jansen om zijn moed.", "05"),
+    ("adjective_as_attribute", "De boze Franse boeren blokkeerden met hun trekkers de snelweg.", "11"),
     ("statement_that_carries_an_event", "De Georgische premier zei dat Rusland Georgië had aangevallen.", "01"),
 ]
 
