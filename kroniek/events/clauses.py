@@ -79,8 +79,8 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
     coords = lex.words("coordinators")
     segments: list[list[Token]] = [[]]
     openers: list[Optional[Token]] = [None]
-    # a parenthesis without a finite verb of its own ("een hulppakket van AU$ 52,5 miljoen (US$ 40,4
-    # miljoen) biedt", "Europese Centrale Bank (ECB)") is part of its phrase, no clause boundary
+    # a parenthesis without a finite verb of its own ("een lening van 3 miljard dollar (2,8 miljard
+    # euro) verstrekt", "Wereldgezondheidsorganisatie (WHO)") is part of its phrase, no clause boundary
     inner_parens: set[int] = set()
     for k, t in enumerate(toks):
         if t.text == "(":
@@ -177,7 +177,7 @@ def split_clauses(article: Article, sent: int, lex: Lexicon) -> list[Clause]:
             # at the head of its final cluster was tagged as an infinitive
             c.finite, c.finite_repaired = c.verbs[0], True
         if c.finite is None and kind in ("main", "conj") and c.verbs and not any(_lower(x) == "te" for x in seg):
-            # "De twee landen willen nauwer samenwerken": the plural present has the form of the
+            # "Beide buurlanden gaan intensiever samenwerken": the plural present has the form of the
             # infinitive and Frog often tags it so; the verb after the first noun phrase is finite
             first_verb = article.tokens[c.verbs[0]]
             k = idx.index(first_verb.i)
@@ -362,7 +362,7 @@ def subject_and_objects(article: Article, clause: Clause, args: list[Argument], 
         heads = [a for a in bare if a.coordinated_with is None]
         subj = heads[0] if heads else None
         if subj is not None and clause.kind == "sub" and _unresolved_subject_before(article, clause, args, subj, lex):
-            # "dat de federale overheid Ford Australia een hulppakket biedt": the subject is a noun
+            # "dat de Duitse deelstaat Volkswagen een garantie geeft": the subject is a noun
             # phrase the actor layer did not resolve; the first actor is an object
             return [], bare
     if subj is None:

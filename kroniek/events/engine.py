@@ -119,8 +119,8 @@ def _particle_fits(article: Article, clause: Clause, p: Token, v: Token) -> bool
 
 
 def _tail_after_relative(article: Article, clause: Clause) -> list[tuple[str, str]]:
-    """The end of a main clause that an embedded relative clause cut off: "dient ze Macron,
-    die eerder pleitte voor een sterke eurozone, van antwoord." The words after the comma that
+    """The end of a main clause that an embedded relative clause cut off: "dient hij de premier,
+    die vorige week om hervormingen vroeg, van repliek." The words after the comma that
     closes the relative clause, when no verb follows them, belong to the clause before it (its
     particle or the rest of its fixed expression)."""
     toks = [t for t in article.tokens[clause.end:] if t.sent == clause.sent]
@@ -461,7 +461,7 @@ class EventCoder:
                 sources, path = [owners[-1]], "inherited"
         if not sources and passive and c.kind == "sub" and c.parent is not None and c.opener is not None \
                 and article.tokens[c.opener].text.lower() in ("waarin", "waarmee", "waarbij", "waarop"):
-            # "heeft een resolutie goedgekeurd waarin wordt opgeroepen tot …": the document speaks
+            # "nam een verklaring aan waarin wordt aangedrongen op …": the document speaks
             # for the actor that adopted it
             parent = clauses[c.parent]
             docs = self.lex.words("document_nouns")
@@ -504,7 +504,7 @@ class EventCoder:
             code = choose_code(entry, _words(article, c.tokens + compl.tokens))
             if entry.complement_with:
                 # an opinion is about the subject of its dat-clause, never about a phrase of the
-                # speaker's own NP ("Kamerlid Agema van de PVV vindt dat het kabinet …")
+                # speaker's own NP ("Kamerlid Jansen van de SP vindt dat de minister …")
                 csubj, _ = subject_and_objects(article, compl, compl.args, self.lex)
                 target = (csubj or [None])[0]
             elif target is None:
@@ -573,7 +573,7 @@ class EventCoder:
                 if q.direct and q.speaker is not None and (q.speaker.code or q.speaker.country)]
 
     def _quoted_first_person(self, article: Article, c: Clause, quotes: list) -> Optional[Argument]:
-        """'"We gaan een ontmoeting hebben met Kim", zei Trump': the first person in a quote
+        """'"Wij willen praten met Teheran", zei de minister': the first person in a quote
         is its speaker (for "we": the speaker's side)."""
         if not quotes:
             return None
@@ -634,7 +634,7 @@ class EventCoder:
         return None
 
     def _relative_antecedent(self, article: Article, c: Clause, clauses: list[Clause]) -> Optional[Argument]:
-        """"de Franse president Emmanuel Macron, die eerder pleitte voor …": a relative clause
+        """"de Spaanse premier, die vorige maand nog waarschuwde voor …": a relative clause
         with no noun phrase of its own before its finite verb (only adverbs and time words) has
         its antecedent, the actor right before the relative pronoun, as subject. With a noun
         phrase there ("de deal die Rusland sloot") the antecedent is the object: no subject."""
@@ -1133,7 +1133,7 @@ class EventCoder:
         start, end = article.tokens[c.start].start, article.tokens[c.end - 1].end
         tx = dating.timex_in_span(article.timexes, start, end)
         if tx is None and c.kind == "sub" and c.parent is not None and not f.parent_has_event:
-            # "Een dag later werd bekend dat …": a matrix clause that only carries the report
+            # "Pas dinsdag raakte bekend dat …": a matrix clause that only carries the report
             # dates the reported event
             s = article.sentences[c.sent]
             tx = dating.timex_in_span(article.timexes, s.start, start)
