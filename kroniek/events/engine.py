@@ -33,6 +33,7 @@ CONFIDENCE = {
     "nominal_place": 0.45,   # a nominal event with no doer, placed by its place ("een aanslag in Mosul")
     "statement": 0.6,        # a plain statement (010) that carries no other event
 }
+DISCOURSE_SENTENCES = 2    # how far back a discourse rule looks for the parties of an earlier event
 # A doer that acts in words, not by force: for verbs with a `verbal_code` ("aanvallen").
 VERBAL_ROLES = {"PTY", "LEG", "OPP", "MED", "CVL", "LAB", "BUS", "EDU", "JUD", "NGO", "ELI", "HRI", "REL"}
 # Who does a passive's unnamed deed: arrests, bans and deportations by the state of the place
@@ -1010,14 +1011,16 @@ class EventCoder:
         return out
 
     def _discourse_parties(self, article: Article, found: list[Found]) -> None:
-        """A reciprocal agreement with no parties named (`In Jeddah is afgesproken om …`) is
-        made by the parties of the meeting the text reported just before it."""
+        """`agreement_of_the_meeting_before`: a reciprocal agreement with no parties named ("In
+        Genève is afgesproken om …") is made by the parties of the meeting the text reported
+        just before it, at most DISCOURSE_SENTENCES sentences back."""
         last_meeting: Optional[Found] = None
         for f in sorted(found, key=lambda f: f.trigger[0]):
             if f.sources and f.target is not None and f.code.startswith("04"):
                 last_meeting = f
                 continue
-            if not f.sources and f.target is None and (f.symmetric or f.entry.symmetric) and last_meeting:
+            if not f.sources and f.target is None and (f.symmetric or f.entry.symmetric) and last_meeting \
+                    and 0 <= f.clause.sent - last_meeting.clause.sent <= DISCOURSE_SENTENCES:
                 f.sources, f.target = list(last_meeting.sources), last_meeting.target
                 f.symmetric = True
                 f.path, f.confidence = "discourse", CONFIDENCE["discourse"]
