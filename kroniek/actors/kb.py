@@ -12,6 +12,9 @@ engine like the TABARI/PETRARCH dictionaries:
 - `parties.yaml`       political parties
 - `persons/*.yaml`     people with their offices over time
 - `roles.yaml`         role and agent nouns with CAMEO agent codes and office keys
+- `municipalities.tsv` towns of the Netherlands and Belgium: no actors themselves, they give
+                       a role its country (`de burgemeester van Gent`, `de politie in Utrecht`)
+                       and tell Dutch from Flemish articles
 - `ambiguous.yaml`     aliases shared by several entities, with the rule that chooses
 
 `load_kb()` returns one cached `KnowledgeBase`; `KnowledgeBase.code_at(entity, date)`
@@ -90,6 +93,7 @@ class Office:
     office: str                  # office key: president, premier, foreign_minister ...
     start: dt.date
     end: Optional[dt.date]       # None: still in office
+    place: Optional[str] = None  # a mayor's town (normalised, municipalities.tsv's first name)
 
     def holds(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -108,6 +112,8 @@ class Entity:
     context: tuple[str, ...] = ()  # words that must occur in the sentence (metonyms like Brussel)
     head: Optional[str] = None     # office key of an IGO's leader (secretary_general ...)
     source: str = ""               # file:line, for error messages
+    home: tuple[str, ...] = ()     # metonyms of a home institution (Defensie, OM): the countries it may belong to
+    provenance: str = ""           # persons: where the offices come from (`source:` in persons/*.yaml)
 
     @property
     def role(self) -> Optional[str]:
@@ -146,6 +152,7 @@ class RoleNoun:
     words: tuple[str, ...]
     role: str
     office: Optional[str] = None
+    proper: bool = False         # only where written with a capital (de Kamer, not de kamer van het hotel)
 
 
 @dataclass
@@ -154,6 +161,8 @@ class KnowledgeBase:
     aliases: dict[tuple[str, ...], list[AliasEntry]] = field(default_factory=dict)
     roles: dict[tuple[str, ...], RoleNoun] = field(default_factory=dict)
     default_country: dict[tuple[str, ...], str] = field(default_factory=dict)
+    home_nouns: frozenset[tuple[str, ...]] = frozenset()
+    places: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)   # town -> (country, canonical name)
     former_words: frozenset[str] = frozenset()
     titles: frozenset[tuple[str, ...]] = frozenset()
     compound_heads: frozenset[str] = frozenset()
@@ -218,20 +227,35 @@ class KnowledgeBase:
         return out
 
 
+# Portfolio ministers (the key ends in `minister`, so that the office key `minister` in
+# `holders` finds them too): `de minister van Volksgezondheid` finds the one holder on the date.
+PORTFOLIO_MINISTERS = ("health_minister", "social_minister", "economy_minister", "education_minister",
+                       "infrastructure_minister", "agriculture_minister", "climate_minister", "housing_minister",
+                       "asylum_minister", "trade_minister", "development_minister", "legal_protection_minister",
+                       "pensions_minister", "budget_minister", "regional_minister")
+# State secretaries by portfolio (staatssecretaris van Toeslagen, voor Asiel en Migratie).
+STATE_SECRETARIES = ("state_secretary", "asylum_state_secretary", "tax_state_secretary", "benefits_state_secretary")
+
 # Which office gives the code when a person holds several at once.
 OFFICE_RANK = {"president": 0, "monarch": 1, "supreme_leader": 1, "premier": 2, "secretary_general": 2,
                "commission_president": 2, "council_president": 2, "vicepresident": 3, "vicepremier": 4,
                "foreign_minister": 5, "defence_minister": 6, "finance_minister": 7, "interior_minister": 7,
                "justice_minister": 7, "minister": 8, "security_adviser": 9, "high_representative": 5,
-               "military_chief": 10, "spy_chief": 10, "envoy": 11, "speaker": 12, "party_leader": 20,
-               "opposition_leader": 20, "mp": 30}
+               "flemish_premier": 7, "walloon_premier": 7, "brussels_premier": 7,
+               **{k: 8 for k in PORTFOLIO_MINISTERS}, **{k: 9 for k in STATE_SECRETARIES},
+               "military_chief": 10, "spy_chief": 10, "envoy": 11, "speaker": 12,
+               "party_leader": 20, "opposition_leader": 20, "mayor": 25, "mp": 30}
+# (a party president who is also a mayor, as Belgian ones often are, is coded as the former)
+
+# `source:` of a person (persons/README.md): where the offices come from.
+PROVENANCE = re.compile(r"(phoenix|hand|phoenix\+hand)(\s*[;(].*)?")
 
 
 # Every office key persons/*.yaml may use (a typo is a KBError, not a silent miss).
 KNOWN_OFFICES = frozenset(OFFICE_RANK) | {
     "commissioner", "director_general", "chief_prosecutor", "central_banker", "spokesperson", "adviser",
     "ambassador", "ambassador_un", "chief_of_staff", "security_council", "governor", "mayor",
-    "state_secretary", "regional_premier", "regional_minister", "militia_leader", "negotiator", "crown_prince",
+    "regional_premier", "militia_leader", "negotiator", "crown_prince",
     "police_chief", "chief_justice", "humanitarian_chief", "general_assembly_president",
     "assistant_secretary_general", "ombudsman"}
 
@@ -332,10 +356,13 @@ def _load_simple(kb: KnowledgeBase, path: Path, kind: str) -> None:
         if "id" not in item or "code" not in item:
             raise KBError(f"{where}: entry needs id and code: {item}")
         names = item.get("names") or []
+        home = tuple(item.get("home") or ())
+        if home and country_of(item["code"]) not in home:
+            raise KBError(f"{where}: home {list(home)} must include the country of code {item['code']!r}")
         e = Entity(id=f"{kind}:{item['id']}", kind=kind, name=item.get("name") or (names[0] if names else item["id"]),
                    code=item["code"], country=item.get("country") or country_of(item["code"]),
                    context=tuple(normalise(w) for w in item.get("context") or ()),
-                   head=item.get("head"), source=where)
+                   head=item.get("head"), source=where, home=home)
         kb.add_entity(e)
         for name in names:
             # Lower-case names (bondgenootschap, blauwhelmen) match in any case.
@@ -384,19 +411,26 @@ def _load_persons(kb: KnowledgeBase, data: Path = DATA) -> None:
                     raise KBError(f"{where}: person needs {key}: {item}")
             offices = []
             for o in item.get("offices") or []:
-                if not isinstance(o, list) or len(o) not in (3, 4):
-                    raise KBError(f"{where}: office must be [code, office, start, end?]: {o}")
+                if not isinstance(o, list) or len(o) not in (3, 4, 5) or len(o) == 5 and o[1] != "mayor":
+                    raise KBError(f"{where}: office must be [code, office, start, end?] (a mayor's: "
+                                  f"[code, mayor, start, end or null, town]): {o}")
                 start = parse_date(o[2], where)
-                end = parse_date(o[3], where) if len(o) == 4 else None
+                end = parse_date(o[3], where) if len(o) >= 4 else None
                 if start is None:
                     raise KBError(f"{where}: office without start date: {o}")
                 if end is not None and end < start:
                     raise KBError(f"{where}: office ends before it starts: {o}")
                 if str(o[1]) not in KNOWN_OFFICES:
                     raise KBError(f"{where}: unknown office key {o[1]!r} (known: kb.KNOWN_OFFICES)")
-                offices.append(Office(code=str(o[0]), office=str(o[1]), start=start, end=end))
+                offices.append(Office(code=str(o[0]), office=str(o[1]), start=start, end=end,
+                                      place=" ".join(alias_key(str(o[4]))) if len(o) == 5 else None))
+            prov = str(item.get("source") or "")
+            if prov and not PROVENANCE.fullmatch(prov):
+                raise KBError(f"{where}: source must be phoenix, hand or phoenix+hand (then '; ...' or '(...)'), "
+                              f"not {prov!r}")
             e = Entity(id=f"person:{item['id']}", kind="person", name=item["name"], country=item["country"],
-                       gender=item.get("gender"), party=item.get("party"), offices=offices, source=where)
+                       gender=item.get("gender"), party=item.get("party"), offices=offices, source=where,
+                       provenance=prov)
             kb.add_entity(e)
             for name in [item["name"], *(item.get("aka") or [])]:
                 kb.add_alias(name, AliasEntry(e.id, "person"))
@@ -406,7 +440,7 @@ def _load_roles(kb: KnowledgeBase, data: Path = DATA) -> None:
     path = data / "roles.yaml"
     data = _yaml(path) or {}
     for role, groups in data.items():
-        if role in ("default_country", "former", "titles", "compound_heads"):
+        if role in ("default_country", "home_country", "former", "titles", "compound_heads"):
             continue
         if role not in ROLE_CODES:
             raise KBError(f"{path}:{_line_of(path, role + ':')}: unknown CAMEO role code {role!r}")
@@ -415,17 +449,37 @@ def _load_roles(kb: KnowledgeBase, data: Path = DATA) -> None:
                 key = alias_key(str(noun))
                 if key in kb.roles:
                     raise KBError(f"{path}:{_line_of(path, str(noun))}: role noun {noun!r} listed twice")
-                kb.roles[key] = RoleNoun(key, role, g.get("office"))
+                if g.get("office") and g["office"] not in KNOWN_OFFICES | {"head"}:
+                    raise KBError(f"{path}:{_line_of(path, str(noun))}: unknown office key {g['office']!r}")
+                kb.roles[key] = RoleNoun(key, role, g.get("office"), proper=bool(g.get("proper")))
                 kb.max_role_len = max(kb.max_role_len, len(key))
     for iso3, nouns in (data.get("default_country") or {}).items():
         for noun in nouns:
             kb.default_country[alias_key(noun)] = iso3
+    kb.home_nouns = frozenset(alias_key(n) for n in data.get("home_country") or ())
+    for n in kb.home_nouns:
+        if n not in kb.roles:
+            raise KBError(f"{path}:{_line_of(path, 'home_country:')}: home_country noun {' '.join(n)!r} is not a role noun")
     kb.former_words = frozenset(normalise(w) for w in data.get("former") or ())
     kb.titles = frozenset(alias_key(w) for w in data.get("titles") or ())
     kb.compound_heads = frozenset(normalise(w) for w in data.get("compound_heads") or ())
     for t in kb.titles:
         if t not in kb.roles:
             raise KBError(f"{path}:{_line_of(path, 'titles:')}: title {' '.join(t)!r} is not a role noun")
+
+
+def _load_places(kb: KnowledgeBase, data: Path = DATA) -> None:
+    path = data / "municipalities.tsv"
+    if not path.exists():
+        return
+    for n, row in _tsv_rows(path):
+        iso3 = row["iso3"]
+        if iso3 not in kb.country_codes:
+            raise KBError(f"{path}:{n}: unknown country code {iso3!r}")
+        for town in _split(row["names"]):
+            names = [n.strip() for n in town.split("=") if n.strip()]     # Luik=Liège: one town
+            for name in names:
+                kb.places[alias_key(name)] = (iso3, " ".join(alias_key(names[0])))
 
 
 def _load_ambiguous(kb: KnowledgeBase, data: Path = DATA) -> None:
@@ -457,5 +511,6 @@ def _build(data: Path) -> KnowledgeBase:
     _load_parties(kb, data)
     _load_persons(kb, data)
     _load_roles(kb, data)
+    _load_places(kb, data)
     _load_ambiguous(kb, data)
     return kb

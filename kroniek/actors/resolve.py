@@ -54,6 +54,8 @@ COMPASS = frozenset({"oost", "west", "noord", "zuid", "noordoost", "noordwest", 
 # Second parts of hyphenated compounds that keep the first part's actor: `EU-landen`.
 COMPOUND_MEMBERS = frozenset({"landen", "lidstaten", "lidstaat", "top", "leiding", "bondgenoten",
                               "missie", "troepen", "militairen", "gezant", "delegatie"})
+# Roles that an "in X" phrase places in X's state: de oppositie in Venezuela, de politie in Gent.
+PLACED_BY_STATE = frozenset({"GOV", "OPP", "COP", "JUD", "LEG", "LAB", "SPY"})   # not PTY: "de partijen in Soedan" are the warring sides
 KIND_RANK = {"person": 0, "role": 1, "igo": 2, "metonym": 3, "organisation": 3, "party": 4, "country": 5, "region": 5,
              "demonym": 6, "adjective": 7, "pronoun": 8}
 
@@ -144,7 +146,7 @@ def _match_roles(kb: KnowledgeBase, toks: list[Token], i: int) -> Optional[Hit]:
         for key in (tuple(words), tuple(words[:-1] + lemmas[-1:])):
             r = kb.roles.get(key)
             # The last word must be a noun: `militaire hulp` is no soldier.
-            if r and toks[i + n - 1].tag in ("N", "SPEC"):
+            if r and toks[i + n - 1].tag in ("N", "SPEC") and (not r.proper or _is_capitalised(toks[i])):
                 return Hit(toks[i].i, toks[i + n - 1].i + 1, "role", role=r)
     return None
 
@@ -244,6 +246,7 @@ class _Mention:
     sent: int = 0
     plural: bool = False
     fallback: Optional[str] = None       # home country for a bare office noun no earlier mention explains
+    home_pending: bool = False           # a domestic noun (de politie) that takes the home country if the context allows
 
 
 class Resolver:
@@ -268,7 +271,11 @@ class Resolver:
         in_article = [eid for eid in ids if eid in seen]
         if len(in_article) == 1:
             return by_id[in_article[0]]
-        if rule == "prefer":
+        if rule == "home":
+            home = [eid for eid in ids if self.kb.entities[eid].country == getattr(self, "_home", None)]
+            if len(home) == 1:
+                return by_id[home[0]]
+        if rule in ("prefer", "home"):
             return by_id.get(self.kb.ambiguous[key]["prefer"])
         in_office = [eid for eid in ids if self.kb.offices_at(self.kb.entities[eid], day)]
         if len(in_office) == 1:
@@ -279,6 +286,9 @@ class Resolver:
         code, office = self.kb.code_at(ent, day)
         if ent.kind == "metonym" and ent.id == "metonym:taliban" and day >= dt.date(2021, 8, 15):
             code = "AFGGOV"   # the Taliban govern Afghanistan since 15 August 2021
+        home = getattr(self, "_home", None)
+        if ent.home and code and home in ent.home and home != code[:3]:
+            code = home + code[3:]   # Defensie, het OM, de Raad van State: the home country's institution
         return code, office
 
     # -- main ---------------------------------------------------------------------
@@ -288,12 +298,14 @@ class Resolver:
         seen: dict[str, int] = {}          # entity id -> first-seen order
         local: dict[str, _Mention] = {}    # name word -> the person it named earlier in the article
         mentions: list[_Mention] = []
+        signals: dict[int, list[str]] = {}   # sentence -> countries its names point to
         for s in article.sentences:
             toks = article.tokens[s.first_token:s.last_token]
             if not toks:
                 continue
             words = {normalise(t.text) for t in toks}
             hits = find_hits(self.kb, toks)
+            signals[s.index] = self._country_signals(toks, hits)
             found = self._sentence(article, s.index, toks, hits, day, seen, words)
             found += self._short_names(article, toks, hits, found, local, s.index)
             found.sort(key=lambda m: (m.first, m.last))
@@ -302,8 +314,56 @@ class Resolver:
                     seen.setdefault(m.entity, len(seen))
                 self._remember_names(article, m, local)
             mentions.extend(found)
+        self._home_defaults(mentions, signals)
         self._chain(article, mentions, day)
         return [self._emit(article, m) for m in mentions]
+
+    def _country_signals(self, toks: list[Token], hits: list[Hit]) -> list[str]:
+        """The countries a sentence names: countries, capitals (also as places), adjectives,
+        demonyms, regions, people, parties, metonyms and towns (companies, media and IGOs
+        say nothing about where the news happens)."""
+        out: list[str] = []
+        for h in hits:
+            ids = {h.entity} if h.entity else {e.entity for e in h.entries}
+            ents = [self.kb.entities.get(i) for i in ids if i]
+            cs = {("HOME" if e.home else e.country) for e in ents
+                  if e is not None and e.kind not in ("organisation", "igo") and e.country and len(e.country) == 3}
+            if len(cs) == 1:
+                out.append(cs.pop())
+        i = 0
+        while i < len(toks):
+            for n in (3, 2, 1):
+                key = tuple(normalise(t.text) for t in toks[i:i + n])
+                if len(key) == n and key in self.kb.places and _is_capitalised(toks[i]):
+                    out.append(self.kb.places[key][0])
+                    i += n - 1
+                    break
+            i += 1
+        return out
+
+    def _home_defaults(self, mentions: list[_Mention], signals: dict[int, list[str]]) -> None:
+        """A domestic noun with no country (de politie, de oppositie, de vakbonden, de
+        burgemeester) is the home country's (`_home_country`) where neither its sentence nor
+        the article as a whole points abroad: no foreign country, capital, adjective, person or
+        party in the sentence, and no more foreign than home names in the article. Otherwise
+        it keeps no country (the event coder places it by the sentence's place, if any)."""
+        home = self._home
+        pending = [m for m in mentions if m.home_pending and m.code is None]
+        if not pending:
+            return
+        every = [c for cs in signals.values() for c in cs]
+        own = sum(c in (home, "HOME") for c in every)
+        foreign = len(every) - own
+        if foreign > own:
+            return
+        for m in pending:
+            if any(c not in (home, "HOME") for c in signals.get(m.sent, ())):
+                continue
+            if m.office and not m.person:
+                m.fallback = home          # de burgemeester: an earlier mayor of the article first (_chain)
+                continue
+            m.country, m.code = home, f"{home}{m.role}"
+            m.entity = None if m.person else f"{home}:{m.role}"
 
     def _remember_names(self, article: Article, m: _Mention, local: dict[str, "_Mention"]) -> None:
         """After `Kim Jong-un` or `de Oekraïense onderhandelaar Oleksandr Kovalenko`, the
@@ -344,11 +404,15 @@ class Resolver:
         the Netherlands, unless the article speaks more of Belgium (Flemish press)."""
         score = {"NLD": 0, "BEL": 0}
         for t in article.tokens:
-            for e in self.kb.aliases.get((normalise(t.text),), []):
+            key = (normalise(t.text),)
+            for e in self.kb.aliases.get(key, []):
                 ent = self.kb.entities.get(e.entity)
                 c = ent.country if ent else None
                 if c in score and (e.proper is False or _is_capitalised(t)):
                     score[c] += 1
+            place = self.kb.places.get(key)
+            if place and place[0] in score and _is_capitalised(t):
+                score[place[0]] += 1      # towns: Gent, Antwerpen, Utrecht
         return "BEL" if score["BEL"] > score["NLD"] else "NLD"
 
     def _sentence(self, article: Article, sent: int, toks: list[Token], hits: list[Hit], day: dt.date,
@@ -393,7 +457,9 @@ class Resolver:
                 home = ent.country
                 out.append(_Mention(h.first, h.last, "metonym", f"{home}GOV", home, "GOV", entity=f"{home}:GOV", sent=sent))
                 continue
-            if h.kind in ("capital", "region") or (h.kind == "metonym" and ent.context):
+            if h.kind in ("capital", "region") or (h.kind == "metonym" and ent.context and any(
+                    e.kind in ("capital", "country", "region") for e in h.entries)):
+                # (a metonym that is also a place name, as Brussel; not the Raad van State)
                 prev = tok(h.first - 1)
                 if prev is not None and prev.tag == "N" and "soort" in prev.features:
                     continue          # headline juxtaposition `aanslagen Parijs`, `bosbranden Californië`: a place
@@ -413,7 +479,8 @@ class Resolver:
             kind = {"capital": "metonym"}.get(h.kind, h.kind)
             plural = any(e.plural for e in h.entries if e.entity == ent.id)
             person = ent.name if ent.kind == "person" else None
-            m = _Mention(h.first, h.last, kind, code, ent.country if ent.kind != "igo" else "IGO", role_of(code),
+            country = (code[:3] if ent.home and code else ent.country) if ent.kind != "igo" else "IGO"
+            m = _Mention(h.first, h.last, kind, code, country, role_of(code),
                          person=person, entity=ent.id, office=office, gender=ent.gender, sent=sent, plural=plural)
             out.append(m)
         # A word a later role phrase took in (Noord-Korea's sterke man Kim Jong-un) is no
@@ -421,6 +488,32 @@ class Resolver:
         taken = {(x.first, x.last) for x in hits if id(x) in consumed}
         return [m for m in out if m.kind == "role" or (m.first, m.last) not in taken
                 or not any(o is not m and o.first <= m.first and m.last <= o.last for o in out)]
+
+    def _place_at(self, article: Article, i: int, tok) -> Optional[tuple[str, int, str]]:
+        """A town of municipalities.tsv starting at token i: (country, end token, name)."""
+        for n in (3, 2, 1):
+            ts = [tok(x) for x in range(i, i + n)]
+            if any(t is None for t in ts) or not _is_capitalised(ts[0]):
+                continue
+            key = tuple(normalise(t.text) for t in ts)
+            if key in self.kb.places:
+                iso3, town = self.kb.places[key]
+                return iso3, i + n, town
+        return None
+
+    def _titled_person(self, n: Hit, role, day: dt.date) -> tuple[Optional[Entity], Optional[str]]:
+        cands = [self.kb.entities[i] for i in dict.fromkeys(e.entity for e in n.entries) if i in self.kb.entities]
+        cands = [c for c in cands if c.kind == "person"]
+        if not cands:
+            return None, None
+        if role.office:
+            def fits(o):
+                return o.office == role.office or (role.office == "minister" and o.office.endswith("minister"))
+            holding = [c for c in cands if any(fits(o) and o.holds(day) for o in c.offices)]
+            if len(holding) == 1:
+                return holding[0], None
+        countries = {c.country for c in cands}
+        return None, (countries.pop() if len(countries) == 1 else None)
 
     def _among_places(self, article: Article, h: Hit, tok) -> bool:
         """A capital or region in a list or apposition with place names the KB does not
@@ -544,6 +637,7 @@ class Resolver:
                 first = j
             break
         # Right: "van (de) X", then a name in apposition.
+        town: Optional[str] = None
         j = last
         k = hi + 1
         nxt = lambda: hits[k] if k < len(hits) else None
@@ -561,6 +655,39 @@ class Resolver:
                     consumed.add(id(n))
                     last = n.last
                     j, k = n.last, k + 1
+                    if n.kind == "capital":      # de burgemeester van Brussel
+                        town = " ".join(normalise(article.tokens[x].text) for x in range(n.first, n.last))
+            elif n is not None and n.first == jj and n.kind == "person" and h.role.role == "GOV" and not h.role.office \
+                    and country_ent is None:
+                # de regering van Maduro, het kabinet van Rutte: that person's government
+                p = entity_of(n)
+                if p is not None and p.country:
+                    consumed.add(id(n))
+                    return _Mention(first, n.last, "metonym", f"{p.country}GOV", p.country, "GOV",
+                                    entity=f"{p.country}:GOV", sent=sent)
+            elif not (n is not None and n.first == jj):
+                place = self._place_at(article, jj, tok)
+                if place is not None:
+                    # de burgemeester van Gent, de gemeenteraad van Arnhem
+                    country_ent, town = kb.entities[place[0]], place[2]
+                    last = j = place[1]
+        elif t is not None and normalise(t.text) == "in" and country_ent is None and h.role.role in PLACED_BY_STATE:
+            # de oppositie in Venezuela, de politie in Utrecht: the state's own agents there
+            # (not troops, rebels or refugees: "de troepen in Syrië" may be anyone's)
+            jj = j + 1
+            n = nxt()
+            if n is not None and n.first == jj and n.kind in ("country", "capital", "region"):
+                e = entity_of(n)
+                if e is not None and e.kind in ("country", "region"):
+                    country_ent = e
+                    consumed.add(id(n))
+                    last = n.last
+                    j, k = n.last, k + 1
+            elif not (n is not None and n.first == jj):
+                place = self._place_at(article, jj, tok)
+                if place is not None:
+                    country_ent, town = kb.entities[place[0]], place[2]
+                    last = j = place[1]
         person_ent: Optional[Entity] = None
         unknown_name: Optional[tuple[int, int]] = None
         is_title = bool(h.role.office) or h.role.words in kb.titles
@@ -591,8 +718,16 @@ class Resolver:
             if p is not None:
                 return _Mention(first, n.last, "metonym", f"{p.country}GOV", p.country, "GOV",
                                 entity=f"{p.country}:GOV", sent=sent)
+        named_country: Optional[str] = None
         if n is not None and n.first == j and n.kind == "person":
             person_ent = entity_of(n)
+            if person_ent is None and is_title:
+                # A surname two people share, after a title: the one who holds that office on
+                # the date (premier Michel in 2018 is Charles); else, where both are of one
+                # country, that country (the name stays the text's).
+                person_ent, named_country = self._titled_person(n, h.role, day)
+                if person_ent is None and named_country:
+                    unknown_name = (n.first, n.last)
             consumed.add(id(n))
             last = n.last
         else:
@@ -616,6 +751,8 @@ class Resolver:
                 base = country_ent.country     # Poetins woordvoerder: a Russian government spokesman
             else:
                 base = country_ent.code if country_ent.kind == "igo" else (country_ent.country or country_of(country_ent.code))
+        if base is None and named_country:
+            base = named_country
         defaulted = False
         if base is None and not person_ent:
             key = tuple(normalise(article.tokens[i].text) for i in range(h.first, h.last))
@@ -625,6 +762,12 @@ class Resolver:
                 base = getattr(self, "_home", "NLD")
             defaulted = base is not None
         m = _Mention(first, last, "role", role=role.role, office=role.office, sent=sent)
+        if base is None and not person_ent and not former and (key in kb.home_nouns or lem in kb.home_nouns):
+            # de politie, de oppositie, de vakbonden with no country named: the home country's
+            # where the article is about home (decided in resolve(), `_home_defaults`)
+            m.home_pending = True
+            if role.office and not unknown_name:
+                return m
         if defaulted and role.office and not unknown_name and not former:
             # `de premier` with no country named: an earlier premier of the article first
             # (chaining), else the home country's (decided in _chain).
@@ -675,6 +818,9 @@ class Resolver:
             return m
         if office and not former and office != "minister":
             holders = kb.holders(holder_prefix, office, day)
+            if office == "mayor":       # de burgemeester van Gent: the mayor of that town
+                holders = [p for p in holders if town and any(
+                    o.office == "mayor" and o.place == town and o.holds(day) for o in p.offices)]
             if len(holders) == 1 and not m.plural:
                 p = holders[0]
                 m.kind, m.person, m.entity, m.gender, m.office = "person", p.name, p.id, p.gender, office

@@ -105,7 +105,7 @@ def test_shared_aliases_have_a_rule(kb):
             undeclared.append((" ".join(key), sorted({e.entity for e in entries})))
     assert not undeclared, undeclared
     for key, item in kb.ambiguous.items():
-        assert item["rule"] in ("article", "date", "context", "prefer", "pos"), item
+        assert item["rule"] in ("article", "date", "context", "prefer", "pos", "home"), item
 
 
 def test_time_dependent_codes(kb):

@@ -1,0 +1,125 @@
+"""Office holders of the Netherlands and Belgium from PETRARCH2's Phoenix actor dictionaries.
+
+    python3 -m kroniek.actors.build.make_persons_from_phoenix [PHOENIX_DIR] [OUT.tsv]
+
+Reads `Phoenix.Countries.actors.txt` (and `Phoenix.International.actors.txt`) of the
+PETRARCH2 distribution (MIT licence, Open Event Data Alliance; the CountryInfo.140130 lists,
+so nothing after January 2014) and writes every person entry with a dated NLD or BEL code to
+a tab-separated candidates file, one row per date restriction:
+
+    country  phoenix_name  name  aliases  code  start  end  line
+
+`name` is the Phoenix phrase in title case with the particles Dutch and Belgian names write
+in lower case (van, de, der, ...) kept as they are conventionally written; `start`/`end` are
+ISO dates (an open `>date` restriction has no end, a `<date` one no start; `[CODE]` without
+dates is the default code and gets neither). Phoenix writes dates as YYYYMMDD or YYMMDD; a
+two-digit year up to 30 is read as 20YY, otherwise 19YY (the file is from 2014 and writes
+earlier centuries in full).
+
+The persons files (`../data/persons/netherlands.yaml`, `belgium.yaml`) are curated from this
+file by hand: an office taken from it carries `source: phoenix` (see the persons README);
+Phoenix has errors (Mark Rutte is listed with Victor Marijnen's 1963-65 premiership), so
+every row is checked against the public record before it is used. Standard library only.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+PHOENIX = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "petrarch2"
+OUT = Path(__file__).resolve().parent / "phoenix_nld_bel_candidates.tsv"
+COUNTRIES = ("NLD", "BEL")
+FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")
+LOWER = {"van", "de", "der", "den", "het", "ten", "ter", "te", "in", "t", "vande", "vanden", "du", "le", "la", "des", "d"}
+
+_RESTRICTION = re.compile(r"\[([A-Z]+)\s*([<>]?)(\d{6,8})?(?:-(\d{6,8}))?\]")
+
+
+def iso(date: str) -> str:
+    """YYMMDD or YYYYMMDD -> YYYY-MM-DD (two-digit years <= 30 are 20YY)."""
+    if len(date) == 6:
+        yy = int(date[:2])
+        date = ("20" if yy <= 30 else "19") + date
+    return f"{date[:4]}-{date[4:6]}-{date[6:8]}"
+
+
+def display_name(phrase: str) -> str:
+    words = [w for w in re.split(r"[_\s]+", phrase.strip()) if w]
+    out = []
+    for i, w in enumerate(words):
+        low = w.lower()
+        if re.fullmatch(r"[ivx]+", low):
+            out.append(w.upper())           # Albert II
+        elif i > 0 and low in LOWER:
+            out.append(low)
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in low.split("-")))
+    return " ".join(out)
+
+
+def entries(path: Path):
+    """(line, phrase, synonyms, [(code, op, start, end)]) for every record of an actor file."""
+    rec = None
+    for n, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.startswith(("\t", " ")) and "[" in line:
+            if rec is not None:
+                for m in _RESTRICTION.finditer(line):
+                    rec[3].append(m.groups())
+            continue
+        if line.startswith("+"):
+            if rec is not None:
+                rec[2].append(line[1:].split("#")[0].strip())
+            continue
+        if rec is not None:
+            yield rec
+        phrase = line.split("#")[0].split("[")[0].strip()
+        rec = (n, phrase, [], []) if phrase else None
+        if rec is not None:
+            # an inline code ("ABN_AMRO_ [NLDGOVBUS >081004][MNCNLD]") counts as a restriction
+            for r in _RESTRICTION.finditer(line.split("#")[0]):
+                rec[3].append(r.groups())
+    if rec is not None:
+        yield rec
+
+
+def rows(phoenix: Path):
+    for fname in FILES:
+        path = phoenix / fname
+        if not path.exists():
+            continue
+        for n, phrase, syns, restrictions in entries(path):
+            mine = [r for r in restrictions if r[0][:3] in COUNTRIES]
+            # a person record: its own codes are dated (country records carry one bare code)
+            if not mine or not any(r[2] for r in restrictions):
+                continue
+            name = display_name(phrase)
+            aliases = "|".join(display_name(s) for s in syns if s)
+            for code, op, a, b in mine:
+                start = end = ""
+                if a and op == ">":
+                    start = iso(a)
+                elif a and op == "<":
+                    end = iso(a)
+                elif a:
+                    start, end = iso(a), iso(b) if b else ""
+                yield (code[:3], phrase.strip("_ "), name, aliases, code, start, end, f"{fname}:{n}")
+
+
+def main(phoenix: Path = PHOENIX, out: Path = OUT) -> Path:
+    lines = ["# Generated by kroniek/actors/build/make_persons_from_phoenix.py from PETRARCH2 "
+             "(Phoenix actor dictionaries, MIT licence). Candidates only: check before use.",
+             "country\tphoenix_name\tname\taliases\tcode\tstart\tend\tline"]
+    for r in sorted(rows(phoenix), key=lambda r: (r[0], r[2], r[5], r[4])):
+        lines.append("\t".join(r))
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    written = main(Path(args[0]) if args else PHOENIX, Path(args[1]) if len(args) > 1 else OUT)
+    print(f"wrote {written}")
