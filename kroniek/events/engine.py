@@ -266,6 +266,12 @@ def _statements_carry_nothing_else(found: list[Found]) -> list[Found]:
             or (f.clause.sent not in busy and f.sources and (f.sources[0].mention.code or f.sources[0].mention.country))]
 
 
+def _domestic(code: str) -> bool:
+    """Codes of a state acting on its own people: coercion (17), investigation (09), lawsuits
+    and verdicts (115, 116)."""
+    return code[:2] in ("17", "09") or code[:3] in ("115", "116")
+
+
 def _coded(m: Optional[ActorMention]) -> bool:
     return m is not None and bool(m.code or m.country)
 
@@ -1069,6 +1075,11 @@ class EventCoder:
         if f.target is None and f.target_ref is None and (f.path == "nominal_place" or (f.path == "implicit" and src)):
             # a placed event with an unnamed doer: the country where it happens; a passive deed
             # with neither doer nor victim known ("Een man is in Gent neergestoken") stays uncoded
+            f.target_ref = self._domestic_target(article, f, src, any_root=True)
+        if f.target is None and f.target_ref is None and src is not None and _domestic(f.code):
+            # `domestic_target`: the police, prosecutors and courts act on their own country when
+            # whom they arrest, try or investigate is a private person ("Het parket vervolgt een
+            # 40-jarige man"): GDELT codes BELJUD → BEL
             f.target_ref = self._domestic_target(article, f, src, any_root=True)
         if f.target is None and f.target_ref is None and not f.entry.target_optional:
             return None
