@@ -298,7 +298,7 @@ class Resolver:
         seen: dict[str, int] = {}          # entity id -> first-seen order
         local: dict[str, _Mention] = {}    # name word -> the person it named earlier in the article
         mentions: list[_Mention] = []
-        signals: dict[int, list[str]] = {}   # sentence -> countries its names point to
+        signals: dict[int, list[tuple[str, int]]] = {}   # sentence -> (country, token) its names point to
         for s in article.sentences:
             toks = article.tokens[s.first_token:s.last_token]
             if not toks:
@@ -318,24 +318,24 @@ class Resolver:
         self._chain(article, mentions, day)
         return [self._emit(article, m) for m in mentions]
 
-    def _country_signals(self, toks: list[Token], hits: list[Hit]) -> list[str]:
+    def _country_signals(self, toks: list[Token], hits: list[Hit]) -> list[tuple[str, int]]:
         """The countries a sentence names: countries, capitals (also as places), adjectives,
         demonyms, regions, people, parties, metonyms and towns (companies, media and IGOs
         say nothing about where the news happens)."""
-        out: list[str] = []
+        out: list[tuple[str, int]] = []
         for h in hits:
             ids = {h.entity} if h.entity else {e.entity for e in h.entries}
             ents = [self.kb.entities.get(i) for i in ids if i]
             cs = {("HOME" if e.home else e.country) for e in ents
                   if e is not None and e.kind not in ("organisation", "igo") and e.country and len(e.country) == 3}
             if len(cs) == 1:
-                out.append(cs.pop())
+                out.append((cs.pop(), h.first))
         i = 0
         while i < len(toks):
             for n in (3, 2, 1):
                 key = tuple(normalise(t.text) for t in toks[i:i + n])
                 if len(key) == n and key in self.kb.places and _is_capitalised(toks[i]):
-                    out.append(self.kb.places[key][0])
+                    out.append((self.kb.places[key][0], toks[i].i))
                     i += n - 1
                     break
             i += 1
@@ -345,20 +345,27 @@ class Resolver:
         """A domestic noun with no country (de politie, de oppositie, de vakbonden, de
         burgemeester) is the home country's (`_home_country`) where neither its sentence nor
         the article as a whole points abroad: no foreign country, capital, adjective, person or
-        party in the sentence, and no more foreign than home names in the article. Otherwise
-        it keeps no country (the event coder places it by the sentence's place, if any)."""
+        party in the sentence (or, where the sentence names home and abroad, a home name is the
+        nearest: `demonstranten trokken door Amsterdam om een staakt-het-vuren in Gaza te
+        eisen`), and no more foreign than home names in the article. Otherwise it keeps no
+        country (the event coder places it by the sentence's place, if any)."""
         home = self._home
         pending = [m for m in mentions if m.home_pending and m.code is None]
         if not pending:
             return
-        every = [c for cs in signals.values() for c in cs]
+        every = [c for cs in signals.values() for c, _ in cs]
         own = sum(c in (home, "HOME") for c in every)
         foreign = len(every) - own
         if foreign > own:
             return
         for m in pending:
-            if any(c not in (home, "HOME") for c in signals.get(m.sent, ())):
-                continue
+            here = signals.get(m.sent, ())
+            if any(c not in (home, "HOME") for c, _ in here):
+                dist = lambda i: m.first - i if i < m.first else i - m.last + 1
+                near_home = min((dist(i) for c, i in here if c in (home, "HOME")), default=None)
+                near_abroad = min(dist(i) for c, i in here if c not in (home, "HOME"))
+                if near_home is None or near_home >= near_abroad:
+                    continue
             if m.office and not m.person:
                 m.fallback = home          # de burgemeester: an earlier mayor of the article first (_chain)
                 continue
@@ -589,6 +596,7 @@ class Resolver:
             h = replace(h, role=kb.roles[("minister",)])
         country_ent: Optional[Entity] = kb.entities.get(h.entity) if h.entity else None
         former = h.former
+        foreign_adjective = False
         # Left: adjectives of nationality, former-words, possessives, determiners.
         j = first - 1
         k = hi - 1
@@ -630,6 +638,17 @@ class Resolver:
                     country_ent = kb.entities[entries[0].entity]
                     first = j
                     break
+            if t.tag == "VNW" and "bez" in t.features and w in ("zijn", "haar") and country_ent is None:
+                # Puigdemont en zijn ministers: the named person's country
+                before = [x for x in hits[:hi] if x.kind == "person" and x.last <= j]
+                owner = entity_of(before[-1]) if before else None
+                if owner is not None and owner.kind == "person" and owner.country:
+                    country_ent = owner
+                first = j
+                break
+            if t.tag == "ADJ" and _is_capitalised(t) and j > 0 and tok(j - 1) is not None \
+                    and re.search(r"(s|se|sche)$", w) and not kb.aliases.get((w,)):
+                foreign_adjective = True      # de Joegoslavische autoriteiten: a nationality the KB lacks
             if t.tag == "ADJ" or (t.tag == "TW") or w in ("en", ",", "of"):
                 j -= 1
                 continue
@@ -753,16 +772,24 @@ class Resolver:
                 base = country_ent.code if country_ent.kind == "igo" else (country_ent.country or country_of(country_ent.code))
         if base is None and named_country:
             base = named_country
-        defaulted = False
+        defaulted = home_default = False
         if base is None and not person_ent:
             key = tuple(normalise(article.tokens[i].text) for i in range(h.first, h.last))
             lem = tuple(normalise(article.tokens[i].lemma or article.tokens[i].text) for i in range(h.first, h.last))
             base = kb.default_country.get(key) or kb.default_country.get(lem)
+            home_default = base == "NLD"
             if base == "NLD":
                 base = getattr(self, "_home", "NLD")
             defaulted = base is not None
         m = _Mention(first, last, "role", role=role.role, office=role.office, sent=sent)
-        if base is None and not person_ent and not former and (key in kb.home_nouns or lem in kb.home_nouns):
+        if defaulted and home_default and unknown_name and not person_ent and not former and not foreign_adjective:
+            # minister van Binnenlandse Zaken Otto Schily: an unknown name is the home country's
+            # only where the context is domestic (as the home nouns below)
+            base, defaulted = None, False
+            m.home_pending = True
+        elif defaulted and foreign_adjective:
+            base, defaulted = None, False
+        if base is None and not person_ent and not former and not foreign_adjective and (key in kb.home_nouns or lem in kb.home_nouns):
             # de politie, de oppositie, de vakbonden with no country named: the home country's
             # where the article is about home (decided in resolve(), `_home_defaults`)
             m.home_pending = True
@@ -894,21 +921,45 @@ class Resolver:
                 strangers.append((t.sent, t.i + 1))
         new: list[_Mention] = []
         for t in article.tokens:
-            if t.tag != "VNW" or "pers" not in t.features or t.rel != "su":
+            if t.tag != "VNW" or "pers" not in t.features:
                 continue
             w = normalise(t.text)
+            if t.rel != "su":
+                # Frog's parse often misses the subject; an institution's `zij` in subject
+                # position (sentence-initial, after `dat`) with the verb's number still counts
+                if w in ("zij", "ze") and self._subject_position(article, t):
+                    number = self._verb_number(article, t)
+                    if number is not None and not any(
+                            (m.sent == t.sent and m.last <= t.i) or m.sent == t.sent - 1 for m in persons):
+                        group = self._collective(article, mentions, t, plural=number == "mv")
+                        if group is not None:
+                            new.append(replace(group, first=t.i, last=t.i + 1, kind="pronoun", sent=t.sent))
+                continue
             if w == "hij":
                 gender = "m"
             elif w == "zij" and "ev" in t.features:
                 gender = "f"
             elif w == "ze" and "ev" in t.features:
                 gender = "f"
+            elif w in ("zij", "ze") and "mv" in t.features:
+                number = self._verb_number(article, t) or "mv"
+                if number == "mv" or not any((m.sent == t.sent and m.last <= t.i) or m.sent == t.sent - 1 for m in persons):
+                    group = self._collective(article, mentions, t, plural=number == "mv")
+                    if group is not None:
+                        new.append(replace(group, first=t.i, last=t.i + 1, kind="pronoun", sent=t.sent))
+                continue
             else:
                 continue
             # Persons in reach: earlier in this sentence or in the previous one.
             reach = [m for m in persons if (m.sent == t.sent and m.last <= t.i) or m.sent == t.sent - 1]
             cands = {m.entity for m in reach if m.gender == gender}
             others = {m.entity for m in reach if m.gender is None}
+            if gender == "f" and not reach:
+                # `zij` for an institution (a de-word): de politie ... zij onderzoekt
+                group = self._collective(article, mentions, t, plural=False)
+                if group is not None:
+                    new.append(replace(group, first=t.i, last=t.i + 1, kind="pronoun", sent=t.sent))
+                continue
             if len(cands) == 1 and not others:
                 ref = max((m for m in reach if m.entity in cands), key=lambda m: m.last)
                 later = [x for x in strangers if ((x[0] == t.sent and x[1] <= t.i) or x[0] == t.sent - 1)
@@ -919,6 +970,51 @@ class Resolver:
         if new:
             mentions.extend(new)
             mentions.sort(key=lambda m: (m.first, m.last))
+
+    @staticmethod
+    def _subject_position(article: Article, t: Token) -> bool:
+        """First word of the sentence, or right after a subordinator (dat, omdat) or `en`."""
+        prev = article.tokens[t.i - 1] if t.i > 0 else None
+        return prev is None or prev.sent != t.sent or prev.tag == "VG" or prev.text in ('"', "'", "‘", "“")
+
+    @staticmethod
+    def _verb_number(article: Article, t: Token) -> Optional[str]:
+        """ev/mv of the finite verb that agrees with a subject pronoun (the next finite verb
+        of the clause, before punctuation): `zij onderzoekt` ev, `zij dreigen` mv."""
+        for x in article.tokens[t.i + 1:t.i + 7]:
+            if x.sent != t.sent or x.tag in ("LET", "VG"):
+                return None
+            if x.tag == "WW" and "pv" in x.features:
+                if "mv" in x.features:
+                    return "mv"
+                if "ev" in x.features or "met-t" in x.features:
+                    return "ev"
+                return None
+        return None
+
+    def _collective(self, article: Article, mentions: list[_Mention], t: Token, plural: bool) -> Optional[_Mention]:
+        """The one institution or group a subject pronoun `zij`/`ze` can stand for: a coded,
+        non-person subject (rel su) earlier in the sentence or in the previous one, singular
+        for `zij` + singular verb (de politie ... zij onderzoekt), plural for plural `zij`
+        (de vakbonden ... zij dreigen). None where there are several or none."""
+        found = {}
+        for m in mentions:
+            if not m.code or m.kind in ("person", "pronoun", "country", "adjective", "demonym", "region") \
+                    or (m.entity or "").startswith("person:") or m.person:
+                continue
+            if not ((m.sent == t.sent and m.last <= t.i) or m.sent == t.sent - 1):
+                continue
+            toks = article.tokens[m.first:m.last]
+            starts = m.first == 0 or article.tokens[m.first - 1].sent != m.sent
+            if not (starts or any(x.rel == "su" for x in toks)):
+                continue
+            nouns = [x for x in toks if x.tag in ("N", "SPEC")]
+            head = nouns[-1] if nouns else toks[-1]
+            is_plural = "mv" in head.features
+            if head.tag == "N" and is_plural != plural or head.tag == "SPEC" and plural:
+                continue
+            found[m.entity or m.code] = m
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _emit(self, article: Article, m: _Mention) -> ActorMention:
         a, b = article.tokens[m.first], article.tokens[m.last - 1]
