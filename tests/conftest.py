@@ -8,10 +8,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-SEED_DIR = SHARED / "corpus" / "seed"
-SEED = SEED_DIR / "000_9f43b64be0762dad.txt"
-NL_EVAL = SHARED / "corpus" / "nl-eval"
-GOLD = SHARED / "gold"
+# The test sets (../shared/corpus/seed, corpus/nl-eval, benchmarks/meantime-nl) are for
+# benchmarks/ only: unit tests run on invented text, such as the invented articles of examples/.
+NL_EVAL = SHARED / "corpus" / "nl-eval"   # bulk input of the reliability tests (fake Frog; nothing is judged)
+EXAMPLES = ROOT / "examples"
+EXAMPLE = EXAMPLES / "001_brussel_luchtverdediging.txt"   # invented; dated to the month, header on line 1
 
 
 def pytest_collection_modifyitems(config, items):
@@ -52,12 +53,15 @@ def analysed(frog_analyzer):
 
 
 @pytest.fixture(scope="session")
-def seed_article(frog_analyzer):
+def example_article(frog_analyzer):
+    """The invented example article examples/001_…, analysed by Frog."""
     from kroniek.reading.text import read_text_file
-    return frog_analyzer(next(iter(read_text_file(SEED))))
+    return frog_analyzer(next(iter(read_text_file(EXAMPLE))))
 
 
 @pytest.fixture(scope="session")
-def nl_eval_articles(frog_analyzer):
+def example_articles(frog_analyzer):
+    """All invented articles of examples/ (.txt and .jsonl), analysed by Frog."""
     from kroniek.reading.sources import iter_articles
-    return [frog_analyzer(a) for a in iter_articles([NL_EVAL])]
+    from kroniek.records import Article
+    return [frog_analyzer(a) for a in iter_articles([EXAMPLES]) if isinstance(a, Article)]

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, SEED
+from .conftest import EXAMPLE, ROOT
 
 
 def run_cli(*args, **kw):
@@ -13,16 +13,16 @@ def run_cli(*args, **kw):
 
 
 @pytest.mark.frog
-def test_extract_seed_end_to_end(tmp_path):
+def test_extract_example_end_to_end(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_text("geen datum\n")
-    r = run_cli("extract", str(SEED), str(bad), "--out", str(tmp_path / "out"))
+    r = run_cli("extract", str(EXAMPLE), str(bad), "--out", str(tmp_path / "out"))
     assert r.returncode == 1, r.stderr
     out = tmp_path / "out"
     for name in ("articles", "events", "timex", "quotes", "errors"):
         assert (out / f"{name}.jsonl").exists()
     (art,) = [json.loads(l) for l in (out / "articles.jsonl").open()]
-    assert art["id"] == "000_9f43b64be0762dad" and art["date"]["precision"] == "month"
+    assert art["id"] == "001_brussel_luchtverdediging" and art["date"]["precision"] == "month"
     tok = art["sentences"][0]["tokens"][0]
     assert {"text", "start", "end", "lemma", "pos", "ner", "head", "rel"} <= set(tok)
     (err,) = [json.loads(l) for l in (out / "errors.jsonl").open()]

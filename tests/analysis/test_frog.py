@@ -3,8 +3,8 @@ import pytest
 pytestmark = pytest.mark.frog
 
 
-def test_offsets_round_trip_seed(seed_article):
-    a = seed_article
+def test_offsets_round_trip_example(example_article):
+    a = example_article
     assert len(a.sentences) >= 20
     for t in a.tokens:
         assert a.text[t.start:t.end] == t.text
@@ -12,9 +12,9 @@ def test_offsets_round_trip_seed(seed_article):
     assert all(i in covered for i, c in enumerate(a.text) if not c.isspace())
 
 
-def test_offsets_round_trip_nl_eval(nl_eval_articles):
-    assert len(nl_eval_articles) == 70
-    for a in nl_eval_articles:
+def test_offsets_round_trip_all_examples(example_articles):
+    assert len(example_articles) == 6
+    for a in example_articles:
         assert a.tokens, a.id
         for t in a.tokens:
             assert a.text[t.start:t.end] == t.text, (a.id, t)
@@ -23,10 +23,10 @@ def test_offsets_round_trip_nl_eval(nl_eval_articles):
 
 
 def test_multiword_units_are_split(analysed):
-    a = analysed("De Verenigde Staten gaan het voorstel aan het Kremlin voorleggen.")
+    a = analysed("De Verenigde Staten sturen de conceptverklaring morgen naar het Kremlin.")
     words = [t.text for t in a.tokens]
     assert words[:3] == ["De", "Verenigde", "Staten"]
-    assert "aan" in words and "het" in words and "Kremlin" in words
+    assert "naar" in words and "het" in words and "Kremlin" in words
     staten = a.tokens[2]
     assert staten.rel == "mwp" and staten.mwu == 1 and staten.ner == "I-LOC"
     assert a.tokens[1].ner == "B-LOC" and a.tokens[1].rel != "mwp"
@@ -35,7 +35,7 @@ def test_multiword_units_are_split(analysed):
 
 
 def test_lemmas_pos_and_parse(analysed):
-    a = analysed("Op 24 februari 2022 vielen Russische troepen massaal Oekraïne binnen.")
+    a = analysed("Op 2 augustus 1990 vielen Iraakse troepen Koeweit binnen.")
     by = {t.text: t for t in a.tokens}
     assert by["vielen"].lemma == "vallen" and by["vielen"].tag == "WW"
     assert by["troepen"].lemma == "troep"

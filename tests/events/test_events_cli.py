@@ -20,10 +20,11 @@ def test_cameo_lookup_code_and_word():
 
 
 @pytest.mark.frog
-def test_code_command_on_analysed_seed(seed_article, tmp_path):
+def test_code_command_on_an_analysed_example(example_article, tmp_path):
     path = tmp_path / "articles.jsonl"
-    path.write_text(json.dumps(seed_article.to_json(), ensure_ascii=False) + "\n" + "{not json\n", encoding="utf-8")
+    path.write_text(json.dumps(example_article.to_json(), ensure_ascii=False) + "\n" + "{not json\n", encoding="utf-8")
     r = runner.invoke(app, ["code", "--analysed", str(path)])
     lines = [json.loads(x) for x in r.stdout.splitlines() if x.startswith("{")]
     assert r.exit_code == 1 and ":2: not an analysed article" in r.output   # the bad line is named, the rest is coded
-    assert any(e["cameo"] == "192" and e["date"]["earliest"] == "2022-02-24" for e in lines)
+    # the visit "een dag later" than "precies een week geleden" in an article dated to the month
+    assert any(e["cameo"] == "042" and e["date"]["earliest"] == "2025-02-23" for e in lines)

@@ -1,4 +1,4 @@
-"""The event coder on real Dutch sentences, analysed by the real Frog and the real time and
+"""The event coder on invented Dutch news sentences, analysed by the real Frog and the real time and
 actor stages (Frog is started once per session by tests/conftest.py)."""
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ def countries(e):
 
 
 def test_intention_with_gaan_and_object_subcode(coded):
-    e = one(coded("De Verenigde Staten gaan weer militaire hulp leveren aan Oekraïne."), "07")
-    assert e.cameo == "072" and countries(e) == ("USA", "UKR") and e.mode == "intended"
+    e = one(coded("Canada gaat opnieuw militaire hulp leveren aan Polen."), "07")
+    assert e.cameo == "072" and countries(e) == ("CAN", "POL") and e.mode == "intended"
     assert e.plover == "AID" and e.quadclass == 2 and e.goldstein == pytest.approx(8.3)
 
 
@@ -36,8 +36,8 @@ def test_negation(coded):
 
 
 def test_counterfactual_signing(coded):
-    a = coded("Naar verwachting zouden de Verenigde Staten en Oekraïne toen een akkoord ondertekenen. "
-              "In plaats daarvan werd de Oekraïense president weggestuurd.")
+    a = coded("Naar verwachting zouden Japan en Zuid-Korea toen een handelsverdrag ondertekenen. "
+              "In plaats daarvan werd de Japanse premier naar huis gestuurd.")
     signed = [e for e in a.events if e.cameo.startswith("05")]
     assert signed and all(e.mode == "counterfactual" for e in signed)
 
@@ -61,22 +61,22 @@ def test_passive_without_agent_and_without_actor_is_no_event(coded):
 
 
 def test_separable_verb_in_inverted_clause_dated_by_its_expression(coded):
-    e = one(coded("Op 24 februari 2022 vielen Russische troepen massaal Oekraïne binnen."), "19")
-    assert countries(e) == ("RUS", "UKR")
-    assert (e.earliest, e.latest) == ("2022-02-24", "2022-02-24")
+    e = one(coded("Op 2 augustus 1990 vielen Iraakse troepen Koeweit binnen."), "19")
+    assert countries(e) == ("IRQ", "KWT")
+    assert (e.earliest, e.latest) == ("1990-08-02", "1990-08-02")
     assert e.trigger.text.split() == ["vielen", "binnen"]
 
 
 def test_nominal_event_between_two_actors_with_place(coded):
-    a = coded("De gesprekken tussen de Verenigde Staten en Rusland in Riyad duurden urenlang.")
+    a = coded("De gesprekken tussen India en Pakistan in Dubai duurden de hele nacht.")
     e = one(a, "04")
-    assert set(countries(e)) == {"USA", "RUS"} and e.symmetric
-    assert e.place and e.place["country"] == "SAU"
+    assert set(countries(e)) == {"IND", "PAK"} and e.symmetric
+    assert e.place and e.place["country"] == "ARE"
 
 
 def test_anchored_date_a_week_ago(coded):
-    e = one(coded("Precies een week geleden pauzeerden de Verenigde Staten alle militaire hulp aan Oekraïne."), "16")
-    assert e.cameo == "1622" and countries(e) == ("USA", "UKR")
+    e = one(coded("Precies een week geleden pauzeerde Canada alle militaire hulp aan Saudi-Arabië."), "16")
+    assert e.cameo == "1622" and countries(e) == ("CAN", "SAU")
     assert e.earliest <= "2025-03-04" <= e.latest
 
 
@@ -101,13 +101,13 @@ def test_merging_two_mentions_of_one_meeting(coded):
 
 
 def test_accident_yields_no_event(coded):
-    a = coded("Een vrachtwagen met een kraan heeft gisteren de brug van de E40 beschadigd in Erpe-Mere. "
-              "De bestuurder bleef ongedeerd.")
+    a = coded("Een tankwagen is gisteren op de A12 bij Woerden tegen een viaduct gebotst en heeft de vangrail "
+              "beschadigd. De chauffeur bleef ongedeerd.")
     assert a.events == []
 
 
 def test_event_ids_and_evidence(coded):
-    a = coded("De Verenigde Staten gaan weer militaire hulp leveren aan Oekraïne. Rusland viel Oekraïne aan.")
+    a = coded("Japan gaat opnieuw militaire hulp leveren aan de Filipijnen. China viel Taiwan aan.")
     assert [e.id for e in a.events] == [f"e{n}" for n in range(1, len(a.events) + 1)]
     for e in a.events:
         ev = e.evidence[0]
@@ -158,14 +158,14 @@ def test_coordinated_subject_of_a_reciprocal_verb_is_symmetric(coded):
 def test_light_verb_visit_and_indirect_object_criticism(coded):
     e = one(coded("De Chinese president bracht gisteren een bezoek aan Moskou."), "04")
     assert e.cameo == "042" and countries(e) == ("CHN", "RUS") and e.earliest == "2025-03-10"
-    e = one(coded("Trump geeft VN kritiek bij eerste speech."), "11")
+    e = one(coded("Macron geeft NAVO kritiek na eerste top."), "11")
     assert e.target is not None and e.target.code.startswith("IGO")
 
 
 def test_nominal_invasion_with_actor_adjective(coded):
-    a = coded("De Russische inval in Oekraïne begon op 24 februari 2022.")
+    a = coded("De Iraakse inval in Koeweit begon op 2 augustus 1990.")
     e = one(a, "19")
-    assert countries(e) == ("RUS", "UKR") and e.earliest == "2022-02-24"
+    assert countries(e) == ("IRQ", "KWT") and e.earliest == "1990-08-02"
 
 
 def test_subject_before_a_relative_clause(coded):
@@ -263,19 +263,19 @@ def test_first_person_in_a_direct_quote_is_its_speaker(coded):
 
 
 def test_date_anchored_on_the_previous_sentence(coded):
-    a = coded("Op 3 maart pauzeerden de Verenigde Staten alle militaire hulp aan Oekraïne. "
-              "Een dag later schortten de Verenigde Staten ook het delen van inlichtingen met Oekraïne op.")
+    a = coded("Op 3 maart pauzeerde Canada alle militaire steun aan Saudi-Arabië. "
+              "Een dag later schortte Canada ook de uitwisseling van inlichtingen met Saudi-Arabië op.")
     stops = sorted((e.earliest, e.latest) for e in a.events if e.cameo.startswith("16"))
     assert stops == [("2025-03-03", "2025-03-03"), ("2025-03-04", "2025-03-04")]
 
 
 def test_coordinated_subject_of_a_consultation(coded):
-    e = one(coded("De Verenigde Staten en Oekraïne hebben urenlang overlegd in Jeddah."), "04")
-    assert set(countries(e)) == {"USA", "UKR"} and e.symmetric and e.place["country"] == "SAU"
-    e = one(coded("Vandaag kwamen een Amerikaanse en een Oekraïense delegatie bijeen."), "04")
-    assert set(countries(e)) == {"USA", "UKR"}
+    e = one(coded("Egypte en Ethiopië hebben urenlang overlegd in Khartoem."), "04")
+    assert set(countries(e)) == {"EGY", "ETH"} and e.symmetric and e.place["country"] == "SDN"
+    e = one(coded("Vandaag kwamen een Indiase en een Chinese delegatie bijeen."), "04")
+    assert set(countries(e)) == {"IND", "CHN"}
 
 
 def test_pronoun_in_a_reported_clause_is_the_speaker(coded):
-    e = one(coded("De Amerikanen maakten bekend dat zij opnieuw militaire hulp aan Oekraïne gaan leveren."), "07")
-    assert e.cameo == "072" and countries(e) == ("USA", "UKR") and e.mode == "intended"
+    e = one(coded("De Britten maakten bekend dat zij opnieuw militaire hulp aan Estland gaan leveren."), "07")
+    assert e.cameo == "072" and countries(e) == ("GBR", "EST") and e.mode == "intended"

@@ -1,5 +1,4 @@
-"""Recall rules of the event coder on real Dutch news sentences (most from
-../shared/corpus/nl-eval; see benchmarks/events_nl_eval_missed.tsv), with the real Frog,
+"""Recall rules of the event coder on invented Dutch news sentences, with the real Frog,
 time and actor stages. Each rule also has a sentence on which it must not fire."""
 from __future__ import annotations
 
@@ -20,18 +19,18 @@ def codes(article):
 
 
 def test_object_with_its_own_article_is_no_apposition_of_the_subject(coded):
-    a = coded("In samenwerking met de Belgische politie en Europol hebben Poolse speurders een Poolse "
-              "cybercrimineel kunnen vatten die een tijdlang in ons land onderdook.")
-    assert ("173", "POLCOP", "POLCRM") in codes(a)
+    a = coded("Met hulp van de Duitse politie hebben Tsjechische rechercheurs een Tsjechische drugscrimineel "
+              "kunnen oppakken die maandenlang in ons land ondergedoken zat.", "2024-05-10")
+    assert ("173", "CZECOP", "CZECRM") in codes(a)
 
 
 def test_admissions_are_015_and_denials_016(coded):
-    a = coded("Demissionair premier Mark Rutte trekt in zijn traditionele kerstinterview met De Telegraaf "
-              "het boetekleed aan.", "2021-12-24")
+    a = coded("Premier Dick Schoof trekt in een interview met de NOS het boetekleed aan.", "2025-01-10")
     assert ("015", "NLDGOV", None) in codes(a)
-    a = coded("Minister Sander Dekker moest toegeven dat de overheid had gefaald in de zaak.", "2021-12-27")
+    a = coded("Minister Hugo de Jonge moest toegeven dat het ministerie fouten had gemaakt bij de aanbesteding.",
+              "2022-05-10")
     assert [e.cameo for e in a.events] == ["015"]
-    a = coded("Het Kremlin ontkent elke betrokkenheid bij de vergiftiging.", "2018-03-20")
+    a = coded("Het Kremlin ontkent elke betrokkenheid bij de sabotage van de gaspijpleiding.", "2024-03-20")
     assert [e.cameo for e in a.events] == ["016"]
 
 
@@ -41,49 +40,48 @@ def test_yielding_to_pressure_stays_080(coded):
 
 
 def test_reaction_to_news_targets_the_doer_before(coded):
-    a = coded("De Amerikaanse president Donald Trump heeft donderdag bevestigd heffingen op de invoer van "
-              "staal en aluminium te zullen instellen. De Europese Unie betreurt het nieuws en kondigt "
-              "tegenmaatregelen aan.")
-    assert {("012", "IGOEEC", "USAGOV"), ("1312", "IGOEEC", "USAGOV")} <= codes(a)
+    a = coded("De Chinese president Xi Jinping heeft woensdag aangekondigd een exportverbod op zeldzame metalen "
+              "in te voeren. De Europese Commissie betreurt die stap en kondigt tegenmaatregelen aan.", "2025-03-01")
+    assert {("012", "IGOEEC", "CHNGOV"), ("1312", "IGOEEC", "CHNGOV")} <= codes(a)
     assert all(e.confidence <= 0.6 for e in a.events if e.source.code == "IGOEEC")
 
 
 def test_bare_opposition_and_focus_adverb_before_subject(coded):
-    a = coded("Vooral de linkse oppositiepartijen drongen aan op een langetermijnvisie van het kabinet.",
-              "2021-12-21")
+    a = coded("Vooral de kleine oppositiepartijen drongen bij het kabinet aan op een snelle beslissing.",
+              "2025-01-10")
     assert any(e.cameo == "020" and e.source.code == "NLDOPP" for e in a.events)
 
 
 def test_nominal_criticism_doer_is_its_own_van_phrase(coded):
-    a = coded("Er kwam brede kritiek op de plannen van minister Dekker, van oppositie en advocaten.",
-              "2021-12-27")
+    a = coded("Er kwam scherpe kritiek op het voorstel van minister Faber, van oppositie en vakbonden.",
+              "2025-01-10")
     assert ("111", "NLDOPP", "NLDGOV") in codes(a)
 
 
 def test_crowd_demonstrates_in_a_named_place(coded):
-    a = coded("Duizenden betogen in Parijs tegen antisemitisme.", "2018-03-28")
-    assert [(e.cameo, e.source.code) for e in a.events] == [("141", "FRAOPP")]
-    a = coded("Duizenden mensen kwamen zaterdag naar het concert in Parijs.", "2018-03-28")
+    a = coded("Honderden betogen in Madrid tegen de woningnood.", "2025-01-10")
+    assert [(e.cameo, e.source.code) for e in a.events] == [("141", "ESPOPP")]
+    a = coded("Duizenden mensen kwamen zaterdag naar het festival in Madrid.", "2025-01-10")
     assert a.events == []
 
 
 def test_unresolved_hij_continues_the_previous_subject(coded):
-    a = coded("De Amerikaanse president Donald Trump heeft Noord-Korea's sterke man Kim Jong-un omschreven "
-              "als heel open en heel eerbaar. Hij zei tijdens zijn vergadering met de Franse president "
-              "Emmanuel Macron ook uit te kijken naar zijn ontmoeting met Kim.", "2018-04-24")
-    assert {("036", "USAGOV", "PRKGOV"), ("040", "USAGOV", "FRAGOV")} <= codes(a)
+    a = coded("De Russische president Vladimir Poetin heeft de Chinese leider Xi Jinping omschreven als een echte "
+              "vriend. Hij zei tijdens zijn overleg met de Indiase premier Narendra Modi uit te kijken naar "
+              "zijn ontmoeting met Xi.", "2024-07-09")
+    assert {("036", "RUSGOV", "CHNGOV"), ("040", "RUSGOV", "INDGOV")} <= codes(a)
 
 
 def test_politics_free_stabbing_yields_nothing(coded):
-    a = coded("Een achttienjarige jongen uit Holsbeek is zondagnacht neergestoken in de Leuvense "
-              "stationsbuurt. Van de daders ontbreekt elk spoor.", "2018-05-28")
+    a = coded("Een twintigjarige man uit Zottegem is zaterdagavond neergestoken in de Gentse binnenstad. "
+              "Van de dader ontbreekt elk spoor.", "2024-05-28")
     assert a.events == []
 
 
 def test_relative_clause_without_own_subject_takes_its_antecedent(coded):
-    a = coded("Merkel dient de Franse president Emmanuel Macron, die eerder pleitte voor een sterke "
-              "eurozone, van antwoord.", "2018-06-03")
-    assert any(e.cameo == "020" and e.source.code == "FRAGOV" for e in a.events)
+    a = coded("Scholz dient de Poolse premier Donald Tusk, die zelf al pleitte voor een Europees leger, "
+              "van antwoord.", "2024-06-03")
+    assert any(e.cameo == "020" and e.source.code == "POLGOV" for e in a.events)
     a = coded("Het akkoord dat Rusland vorige week sloot met Oekraïne, is van tafel.", "2025-03-11")
     assert all(e.source.code != "UKR" for e in a.events)
 
@@ -145,7 +143,8 @@ def test_tariff_raise_on_goods_of_a_country(coded):
 
 
 def test_past_obligation_reports_what_was_done(coded):
-    a = coded("Minister Sander Dekker moest toegeven dat de overheid had gefaald in de zaak.", "2021-12-27")
+    a = coded("Minister Hugo de Jonge moest toegeven dat het ministerie fouten had gemaakt bij de aanbesteding.",
+              "2022-05-10")
     assert [e.mode for e in a.events] == ["asserted"]
     a = coded("Rusland moet zijn troepen terugtrekken uit Oekraïne.", "2024-05-10")
     assert all(e.mode != "asserted" for e in a.events)
@@ -164,54 +163,52 @@ def test_two_sides_agreeing_exercises_and_a_withdrawn_veto(coded):
 
 
 def test_opinion_verb_with_a_verdict_of_failure_is_criticism_of_the_clause_subject(coded):
-    a = coded("Kamerlid Fleur Agema van de PVV vindt dat het kabinet veel te weinig doet om de "
-              "capaciteit in de zorg te vergroten.", "2021-12-21")
+    a = coded("Kamerlid Laura Bromet van GroenLinks-PvdA vindt dat het kabinet te weinig doet tegen de droogte.",
+              "2025-01-10")
     assert ("111", "NLDLEG", "NLDGOV") in codes(a)
 
 
 def test_opinion_verb_without_a_verdict_or_without_an_actor_is_no_event(coded):
     # a mere opinion about a policy, and a verdict about no actor
-    a = coded("De economen Willem Vermeend en Rick van der Ploeg menen dat de nieuwe coalitie van start "
-              "gaat met een beleid van extra overheidsuitgaven.", "2021-12-18")
+    a = coded("De economen Anna Vos en Karel de Ruiter menen dat het nieuwe kabinet begint met een beleid "
+              "van lagere belastingen.", "2025-01-10")
     assert a.events == []
-    a = coded("Dekker vond dat er te veel conflicten, zoals echtscheidingen, voor de rechter kwamen.",
-              "2021-12-27")
+    a = coded("Minister Van Weel vond dat er te veel zaken, zoals burenruzies, bij de rechter belandden.",
+              "2025-01-10")
     assert a.events == []
 
 
 def test_claim_of_a_violation_is_an_accusation_but_not_by_a_company(coded):
-    a = coded("De Oekraïense regering beweert dat Rusland het akkoord van Minsk heeft geschonden.", "2018-03-01")
-    assert any(e.cameo.startswith("112") and e.source.code == "UKRGOV" and e.target.code.startswith("RUS")
+    a = coded("De Georgische regering beweert dat Rusland het bestandsakkoord heeft geschonden.", "2024-03-01")
+    assert any(e.cameo.startswith("112") and e.source.code == "GEOGOV" and e.target.code.startswith("RUS")
                for e in a.events)
-    a = coded("Apple Corps claimt dat de iTunes Music Store van Apple Computer een overeenkomst tussen de "
-              "twee bedrijven uit 1991 schendt.", "2004-07-01")
+    a = coded("Het Duitse bedrijf Siemens claimt dat een Chinese concurrent een licentieovereenkomst uit 2010 "
+              "schendt.", "2015-07-01")
     assert a.events == []
 
 
 def test_idiom_van_antwoord_dienen_after_an_embedded_relative_clause(coded):
-    a = coded("Bondskanselier Angela Merkel presenteert een plan. In een interview dient ze de Franse "
-              "president Emmanuel Macron, die eerder pleitte voor een sterke eurozone, van antwoord.",
-              "2018-06-03")
-    assert ("010", "DEUGOV", "FRAGOV") in codes(a)
+    a = coded("Bondskanselier Olaf Scholz presenteert een plan. In een interview dient hij de Poolse premier "
+              "Donald Tusk, die zelf al pleitte voor een Europees leger, van antwoord.", "2024-06-03")
+    assert ("010", "DEUGOV", "POLGOV") in codes(a)
     # the same verb without the idiom: "dienen" as "must" or "serve" is no event
-    a = coded("Bondskanselier Angela Merkel zei dat de lidstaten een plan dienen in te leveren.", "2018-06-03")
+    a = coded("Bondskanselier Olaf Scholz zei dat de deelstaten een plan dienen in te leveren.", "2024-06-03")
     assert all("dienen" not in e.rule for e in a.events)
 
 
 def test_idioms_of_reprimand(coded):
-    a = coded("De Europese Commissie tikt Polen op de vingers vanwege de hervorming van de rechtspraak.",
-              "2017-12-20")
-    assert any(e.cameo == "111" and e.source.code == "IGOEEC" and e.target.code == "POL"
+    a = coded("De Europese Commissie tikt Hongarije op de vingers vanwege de nieuwe mediawet.", "2024-12-20")
+    assert any(e.cameo == "111" and e.source.code == "IGOEEC" and e.target.code == "HUN"
                for e in a.events)
-    a = coded("De kinderen tikten met hun vingers op de tafel.", "2017-12-20")
+    a = coded("De kinderen tikten met hun vingers op de tafel.", "2024-12-20")
     assert a.events == []
 
 
 def test_receiving_aid_is_the_givers_act(coded):
-    # MEANTIME 123881: the giver is the van-phrase, the receiving subject the target
-    a = coded("General Motors en Chrysler krijgen van de Canadese staat en de provinciale overheid van "
-              "Ontario een overbruggingslening.", "2009-03-30")
-    assert any(e.cameo == "071" and e.source.code.startswith("CAN") and e.target.code == "USABUS"
+    # the giver is the van-phrase, the receiving subject the target
+    a = coded("Volkswagen en BMW krijgen van de Duitse staat en de deelstaatregering van Beieren een "
+              "overbruggingslening.", "2020-04-01")
+    assert any(e.cameo == "071" and e.source.code.startswith("DEU") and e.target.code == "DEUBUS"
                for e in a.events)
     a = coded("Oekraïne kreeg vorige week van de Verenigde Staten nieuwe militaire hulp.", "2023-03-01")
     assert any(e.cameo == "072" and e.source.code.startswith("USA") and e.target.code.startswith("UKR")
@@ -219,23 +216,23 @@ def test_receiving_aid_is_the_givers_act(coded):
 
 
 def test_an_order_received_or_aid_without_a_giver_is_no_aid(coded):
-    a = coded("Airbus krijgt een bestelling van $ 15 miljard van Qatar Airways.", "2005-06-13")
+    a = coded("Boeing krijgt een order van 8 miljard dollar van Emirates.", "2015-06-13")
     assert a.events == []
-    a = coded("De fabrikant heeft meer dan $ 15 miljard aan hulpverlening ontvangen.", "2009-05-07")
+    a = coded("De autobouwer heeft ruim 4 miljard euro aan staatssteun ontvangen.", "2020-05-07")
     assert a.events == []
 
 
 def test_a_parenthesis_without_a_verb_does_not_cut_the_clause(coded):
-    # MEANTIME 39951/62929: "(US$ 199 miljoen)" used to start a new clause, cutting the verb off
-    a = coded("De Europese Unie heeft aangekondigd dat ze 500 miljoen euro (ongeveer 550 miljoen dollar) "
-              "aan steun zal bieden aan Oekraïne.", "2018-03-01")
-    assert ("071", "IGOEEC", "UKR") in codes(a)
+    # an amount in brackets must not start a new clause and cut the verb off
+    a = coded("Japan heeft aangekondigd dat het 300 miljoen dollar (ongeveer 280 miljoen euro) aan steun zal "
+              "bieden aan Bangladesh.", "2018-03-01")
+    assert ("071", "JPN", "BGD") in codes(a)
 
 
 def test_unresolved_subject_of_a_subordinate_clause_leaves_the_actor_after_it_an_object(coded):
-    # MEANTIME 39951: "de federale overheid" is the subject, Ford Australia the recipient
-    a = coded("John Howard en Ian MacDonald kondigden vandaag aan dat de federale overheid Ford Australia "
-              "een financieel hulppakket van AU$ 52,5 miljoen (US$ 40,4 miljoen) biedt.", "2006-05-05")
+    # "de nationale overheid" is the subject, the company after it the recipient
+    a = coded("De premier en zijn minister van Economie kondigden maandag aan dat de nationale overheid "
+              "Nissan een financieel steunpakket van 30 miljoen dollar (20 miljoen euro) biedt.", "2020-05-05")
     assert all(not (e.source.code or "").endswith("BUS") for e in a.events)
     # an actor right after the subordinator stays the subject, a time phrase after it notwithstanding
     a = coded("De minister zei dat Rusland vorige week wapens aan Syrië heeft geleverd.", "2018-03-01")
@@ -243,29 +240,28 @@ def test_unresolved_subject_of_a_subordinate_clause_leaves_the_actor_after_it_an
 
 
 def test_verdict_in_reported_speech_is_the_speakers_criticism(coded):
-    # nl-eval dm-20180629-03591006: the speaker in the next sentence ("Dat zegt …")
-    a = coded("De Russische regering is 'in veel opzichten corrupt'. Dat zegt de Amerikaanse klokkenluider "
-              "Edward Snowden in een interview.", "2018-06-29")
-    assert ("111", "USA", "RUSGOV") in codes(a)
-    # MEANTIME 143480: a quote with the speaker after it; the judged actor is the owner of the subject
-    a = coded("'Het gedrag van GM ten opzichte van Duitsland is compleet onaanvaardbaar,' zei de Duitse "
-              "minister van economie Rainer Brüderle.", "2009-11-05")
-    assert ("111", "DEUGOV", "USABUS") in codes(a)
+    # the speaker in the next sentence ("Dat zegt …")
+    a = coded("De Iraanse regering is 'door en door onbetrouwbaar'. Dat zegt de Amerikaanse journalist "
+              "Tom Becker in een interview.", "2019-06-29")
+    assert ("111", "USAMED", "IRNGOV") in codes(a)
+    # a quote with the speaker after it; the judged actor is the owner of the subject
+    a = coded("'Het optreden van Gazprom tegenover Moldavië is volstrekt onaanvaardbaar,' zei de Moldavische "
+              "minister van Energie.", "2022-11-05")
+    assert ("111", "MDAGOV", "RUSBUS") in codes(a)
 
 
 def test_verdict_without_a_speaker_or_without_an_actor_is_no_event(coded):
     # the reporter's own words, and a verdict on a situation
-    a = coded("De Russische regering is in veel opzichten corrupt.", "2018-06-29")
+    a = coded("De Iraanse regering is door en door onbetrouwbaar.", "2019-06-29")
     assert a.events == []
-    a = coded("'De situatie is onaanvaardbaar,' zei premier Mark Rutte.", "2021-12-21")
+    a = coded("'De toestand is onaanvaardbaar,' zei premier Dick Schoof.", "2025-01-21")
     assert a.events == []
 
 
 def test_asking_for_financial_support_is_a_request_for_economic_aid(coded):
-    # MEANTIME 129865 (BEA newly in the actor data)
-    a = coded("Het Franse onderzoeksbureau BEA heeft Airbus gevraagd om financiële ondersteuning voor de "
-              "zoektocht.", "2009-06-30")
-    assert ("0231", "FRAGOV", "FRABUS") in codes(a)
+    a = coded("De Duitse regering heeft Airbus gevraagd om financiële steun voor de bergingsoperatie.",
+              "2019-06-30")
+    assert ("0231", "DEUGOV", "FRABUS") in codes(a)
     # support asked of no actor is no event
-    a = coded("De trainer vroeg om ondersteuning van het publiek.", "2009-06-30")
+    a = coded("De trainer vroeg om ondersteuning van het publiek.", "2019-06-30")
     assert a.events == []

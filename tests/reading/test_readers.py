@@ -6,7 +6,7 @@ import pytest
 from kroniek.reading.sources import iter_articles
 from kroniek.records import Article, DocDate, InputError
 
-from ..conftest import NL_EVAL, SEED
+from ..conftest import EXAMPLE, EXAMPLES
 
 
 def read(*paths):
@@ -14,23 +14,23 @@ def read(*paths):
     return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputError)]
 
 
-def test_seed_month_precision():
-    (a,), errs = read(SEED)
+def test_month_precision_with_the_header_on_the_first_line():
+    (a,), errs = read(EXAMPLE)   # invented example: "date 2025-03 De ministers …"
     assert not errs
-    assert a.id == "000_9f43b64be0762dad"
+    assert a.id == "001_brussel_luchtverdediging"
     assert a.date.precision == "month" and a.date.iso() == "2025-03"
     assert (a.date.earliest.isoformat(), a.date.latest.isoformat()) == ("2025-03-01", "2025-03-31")
-    assert a.text.startswith("Na urenlange gesprekken")
+    assert a.text.startswith("De ministers van Buitenlandse Zaken")
     assert a.title is None  # the first paragraph is a full sentence, not a headline
-    assert a.text[slice(*a.paragraphs[4])] == "Alsnog grondstoffendeal"
+    assert a.text[slice(*a.paragraphs[4])] == "Hongaars veto"   # a subheading is a paragraph of its own
 
 
-def test_nl_eval_headlines_and_days():
-    arts, errs = read(NL_EVAL)
-    assert len(arts) == 70 and not errs
-    first = next(a for a in arts if a.id == "dm-20170918-03079512")
+def test_headlines_and_days_of_a_folder():
+    arts, errs = read(EXAMPLES)
+    assert len(arts) == 6 and not errs
+    first = next(a for a in arts if a.id == "002_kamer_onderwijs")
     assert first.date.precision == "day"
-    assert first.title.startswith("Trump geeft VN kritiek")
+    assert first.title.startswith("Oppositie eist dat kabinet")
     assert all(a.text[slice(*a.paragraphs[0])].startswith(a.title) for a in arts if a.title)
 
 
@@ -40,8 +40,8 @@ def test_folder_recursive_and_several_inputs(tmp_path):
     (sub / "x.txt").write_text("date 2024-01-02\nKop\n\nTekst hier.", encoding="utf-8")
     (tmp_path / "y.jsonl").write_text(json.dumps({"id": "y1", "date": "2024-02", "text": "Iets."}) + "\n")
     (tmp_path / "ignored.csv").write_text("a,b")
-    arts, errs = read(tmp_path, SEED)
-    assert sorted(a.id for a in arts) == ["000_9f43b64be0762dad", "x", "y1"]
+    arts, errs = read(tmp_path, EXAMPLE)
+    assert sorted(a.id for a in arts) == ["001_brussel_luchtverdediging", "x", "y1"]
     assert not errs
 
 
