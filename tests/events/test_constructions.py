@@ -24,7 +24,7 @@ CODED = [
      "asserted"),
     ("passive_without_agent_violence", "Oekraïne werd woensdag opnieuw gebombardeerd.", "19", None, "UKR", "asserted"),
     ("separable_verb", "Russische troepen trokken Georgië binnen.", "19", "RUS", "GEO", "asserted"),
-    ("te_infinitive_complement", "Frankrijk belooft Mali wapens te leveren.", "07", "FRA", "MLI", "intended"),
+    ("te_infinitive_complement", "Frankrijk belooft Mali wapens te leveren.", "03", "FRA", "MLI", "intended"),
     ("modal", "Duitsland wil Polen tanks leveren.", "07", "DEU", "POL", "intended"),
     ("coordinated_actors", "Frankrijk en Duitsland veroordelen Rusland.", "11", "DEU", "RUS", "asserted"),
     ("coordinated_targets", "Frankrijk veroordeelt Rusland en Wit-Rusland.", "11", "FRA", "BLR", "asserted"),
