@@ -294,18 +294,20 @@ class Resolver:
     # -- main ---------------------------------------------------------------------
     def resolve(self, article: Article, date: DateLike = None) -> list[ActorMention]:
         day = as_day(date, as_day(article.date)) if date is not None else as_day(article.date)
-        self._home = self._home_country(article)
         seen: dict[str, int] = {}          # entity id -> first-seen order
         local: dict[str, _Mention] = {}    # name word -> the person it named earlier in the article
         mentions: list[_Mention] = []
         signals: dict[int, list[tuple[str, int]]] = {}   # sentence -> (country, token) its names point to
+        matched = []
         for s in article.sentences:
             toks = article.tokens[s.first_token:s.last_token]
-            if not toks:
-                continue
+            if toks:
+                hits = find_hits(self.kb, toks)
+                signals[s.index] = self._country_signals(toks, hits)
+                matched.append((s, toks, hits))
+        self._home = self._home_country(article, signals)
+        for s, toks, hits in matched:
             words = {normalise(t.text) for t in toks}
-            hits = find_hits(self.kb, toks)
-            signals[s.index] = self._country_signals(toks, hits)
             found = self._sentence(article, s.index, toks, hits, day, seen, words)
             found += self._short_names(article, toks, hits, found, local, s.index)
             found.sort(key=lambda m: (m.first, m.last))
@@ -324,20 +326,31 @@ class Resolver:
         say nothing about where the news happens)."""
         out: list[tuple[str, int]] = []
         for h in hits:
+            if h.kind == "role" and not h.entity:
+                if self.kb.default_country.get(h.role.words) == "BEL":
+                    out.append(("BEL", h.first))      # schepen, politiezone, de federale regering
+                continue
             ids = {h.entity} if h.entity else {e.entity for e in h.entries}
             ents = [self.kb.entities.get(i) for i in ids if i]
             cs = {("HOME" if e.home else e.country) for e in ents
                   if e is not None and e.kind not in ("organisation", "igo") and e.country and len(e.country) == 3}
             if len(cs) == 1:
                 out.append((cs.pop(), h.first))
+        covered = {i for h in hits for i in range(h.first, h.last)}
         i = 0
         while i < len(toks):
-            for n in (3, 2, 1):
+            for n in (4, 3, 2, 1):
                 key = tuple(normalise(t.text) for t in toks[i:i + n])
-                if len(key) == n and key in self.kb.places and _is_capitalised(toks[i]):
+                if len(key) != n:
+                    continue
+                if key in self.kb.places and _is_capitalised(toks[i]):
                     out.append((self.kb.places[key][0], toks[i].i))
-                    i += n - 1
-                    break
+                elif key in self.kb.home_hints and toks[i].i not in covered:
+                    out.append((self.kb.home_hints[key], toks[i].i))   # voormiddag, wethouder
+                else:
+                    continue
+                i += n - 1
+                break
             i += 1
         return out
 
@@ -406,21 +419,19 @@ class Resolver:
             out.append(replace(ref, first=t.i, last=t.i + 1, kind="person", sent=sent, fallback=None))
         return out
 
-    def _home_country(self, article: Article) -> str:
+    def _home_country(self, article: Article, signals: Optional[dict] = None) -> str:
         """The country whose institutions bare nouns (`het kabinet`, `de Kamer`) name:
-        the Netherlands, unless the article speaks more of Belgium (Flemish press)."""
-        score = {"NLD": 0, "BEL": 0}
-        for t in article.tokens:
-            key = (normalise(t.text),)
-            for e in self.kb.aliases.get(key, []):
-                ent = self.kb.entities.get(e.entity)
-                c = ent.country if ent else None
-                if c in score and (e.proper is False or _is_capitalised(t)):
-                    score[c] += 1
-            place = self.kb.places.get(key)
-            if place and place[0] in score and _is_capitalised(t):
-                score[place[0]] += 1      # towns: Gent, Antwerpen, Utrecht
-        return "BEL" if score["BEL"] > score["NLD"] else "NLD"
+        the Netherlands, unless the article speaks more of Belgium (Flemish press): its
+        Belgian people, parties, adjectives, towns and Belgian-only titles (schepen,
+        federale regering) outnumber the Dutch ones."""
+        if signals is None:
+            signals = {}
+            for s in article.sentences:
+                toks = article.tokens[s.first_token:s.last_token]
+                if toks:
+                    signals[s.index] = self._country_signals(toks, find_hits(self.kb, toks))
+        every = [c for cs in signals.values() for c, _ in cs]
+        return "BEL" if every.count("BEL") > every.count("NLD") else "NLD"
 
     def _sentence(self, article: Article, sent: int, toks: list[Token], hits: list[Hit], day: dt.date,
                   seen: dict[str, int], words: set[str]) -> list[_Mention]:
