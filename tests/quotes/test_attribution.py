@@ -1,4 +1,4 @@
-"""Quotes and speakers on real Frog analyses of short, realistic news sentences: every
+"""Quotes and speakers on real Frog analyses of short, invented news sentences: every
 quote style, every attribution pattern, indirect speech, scare quotes, pronouns."""
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ def indirect(qs):
 
 
 @pytest.mark.parametrize("text,quote,who", [
-    ('"We gaan ze vertellen dat dit op tafel ligt", zei de Amerikaanse minister van Buitenlandse Zaken Rubio.',
-     "We gaan ze vertellen dat dit op tafel ligt", "Rubio"),
+    ('"We verwachten deze week een antwoord uit Moskou", zei de Amerikaanse buitenlandminister Rubio.',
+     "We verwachten deze week een antwoord uit Moskou", "Rubio"),
     ("“Wij blijven Oekraïne steunen zolang als nodig is”, aldus NAVO-chef Stoltenberg.",
      "Wij blijven Oekraïne steunen zolang als nodig is", "Stoltenberg"),
     ("„Dit akkoord is een doorbraak voor het klimaat”, zegt Frans Timmermans.",
@@ -61,20 +61,20 @@ def test_speaker_before_the_colon(quotes_of):
 
 
 def test_headline_quote(quotes_of):
-    text = ("Rutte: 'Met kleine aanscherpingen kom je er niet'\n\n"
-            "Premier Rutte wil strengere coronamaatregelen. Het kabinet beslist vrijdag.")
+    text = ("Schoof: 'Met halve maatregelen kom je er niet'\n\n"
+            "Premier Schoof wil een strenger asielbeleid. Het kabinet beslist vrijdag.")
     (q,) = direct(quotes_of(text))
-    assert q.quote == "Met kleine aanscherpingen kom je er niet"
-    assert "Rutte" in speaker(q)
+    assert q.quote == "Met halve maatregelen kom je er niet"
+    assert "Schoof" in speaker(q)
 
 
 def test_multi_sentence_quote_and_its_continuation(quotes_of):
-    text = ('"Oekraïne is bereid om te stoppen met de gevechten. En nu is het aan Rusland", zei Rubio. '
-            '"We wachten op een antwoord uit Moskou."')
+    text = ('"Georgië is klaar om de gesprekken te hervatten. Nu ligt de bal bij Moskou", zei Kallas. '
+            '"We wachten op een antwoord uit het Kremlin."')
     qs = direct(quotes_of(text))
-    assert qs[0].quote == "Oekraïne is bereid om te stoppen met de gevechten. En nu is het aan Rusland"
-    assert qs[1].quote == "We wachten op een antwoord uit Moskou."
-    assert all("Rubio" in speaker(q) for q in qs)
+    assert qs[0].quote == "Georgië is klaar om de gesprekken te hervatten. Nu ligt de bal bij Moskou"
+    assert qs[1].quote == "We wachten op een antwoord uit het Kremlin."
+    assert all("Kallas" in speaker(q) for q in qs)
 
 
 def test_multi_paragraph_quote(quotes_of):
@@ -87,38 +87,38 @@ def test_multi_paragraph_quote(quotes_of):
 
 
 def test_quote_interrupted_by_its_attribution_and_pronoun_speaker(quotes_of):
-    text = ('De Amerikaanse minister Rubio sprak na afloop met journalisten. '
-            '"We gaan," zei hij, "de Russen vertellen dat het voorstel op tafel ligt."')
+    text = ('De Franse minister Barrot sprak na afloop met journalisten. '
+            '"We zullen," zei hij, "de Iraniërs laten weten dat het aanbod blijft staan."')
     (q,) = direct(quotes_of(text))
-    assert q.quote == "We gaan de Russen vertellen dat het voorstel op tafel ligt."
+    assert q.quote == "We zullen de Iraniërs laten weten dat het aanbod blijft staan."
     assert len(q.parts) == 2
-    assert "Rubio" in speaker(q)
+    assert "Barrot" in speaker(q)
     assert q.cue.text.startswith("zei")
 
 
 def test_partial_quote_inside_reported_speech(quotes_of):
-    text = ('Trump gaf aan dat de VS de hulp weer zou hervatten zodra Oekraïne zou laten zien zich '
-            '"te goeder trouw in te zetten" voor onderhandelingen met Rusland.')
+    text = ('Scholz gaf aan dat Duitsland de leveringen pas opnieuw start als Rusland bereid blijkt '
+            '"serieus te onderhandelen" over een bestand.')
     qs = quotes_of(text)
     (d,) = direct(qs)
-    assert d.quote == "te goeder trouw in te zetten" and "Trump" in speaker(d)
+    assert d.quote == "serieus te onderhandelen" and "Scholz" in speaker(d)
     (i,) = indirect(qs)
-    assert "Trump" in speaker(i) and i.quote.startswith("de VS de hulp weer zou hervatten")
+    assert "Scholz" in speaker(i) and i.quote.startswith("Duitsland de leveringen pas opnieuw start")
 
 
 @pytest.mark.parametrize("text", [
-    "Duizenden mensen liepen woensdag mee in een 'witte mars' tegen antisemitisme.",
-    "Rutte begrijpt dat Nederlanders volgende week 'gewoon' Sinterklaas willen vieren.",
-    "Het programma 'Pano' gaat woensdag op bezoek bij een drugsdealer.",
-    "In een interview met de 'Frankfurter Allgemeine Zeitung' kondigde Merkel hervormingen aan.",
+    "Duizenden mensen liepen woensdag mee in een 'stille tocht' tegen geweld.",
+    "Schoof begrijpt dat Nederlanders deze zomer 'gewoon' op vakantie willen.",
+    "Het programma 'Zembla' gaat donderdag op zoek naar de oorzaak.",
+    "In een interview met 'Le Monde' kondigde Macron nieuwe maatregelen aan.",
 ])
 def test_scare_quotes_and_titles_are_not_quotes(quotes_of, text):
     assert direct(quotes_of(text)) == []
 
 
 def test_short_phrase_said_by_someone_is_a_partial_quote(quotes_of):
-    (q,) = direct(quotes_of("VN-chef Guterres waarschuwt voor een 'nieuwe Koude Oorlog' tussen het Westen en Rusland."))
-    assert q.quote == "nieuwe Koude Oorlog" and "Guterres" in speaker(q)
+    (q,) = direct(quotes_of("NAVO-chef Rutte waarschuwt voor een 'gevaarlijke wapenwedloop' tussen China en de VS."))
+    assert q.quote == "gevaarlijke wapenwedloop" and "Rutte" in speaker(q)
 
 
 @pytest.mark.parametrize("text,who,claim", [
@@ -130,8 +130,8 @@ def test_short_phrase_said_by_someone_is_a_partial_quote(quotes_of):
     ("Er zijn al meer dan tienduizend burgers omgekomen, aldus de VN.", "VN",
      "Er zijn al meer dan tienduizend burgers omgekomen"),
     ("Het kabinet maakt een grote fout, zegt PVV-leider Wilders.", "Wilders", "Het kabinet maakt een grote fout"),
-    ("Kamerlid Agema vindt dat het kabinet te weinig doet voor de zorg.", "Agema",
-     "het kabinet te weinig doet voor de zorg"),
+    ("Kamerlid Bromet vindt dat het kabinet te weinig doet voor de natuur.", "Bromet",
+     "het kabinet te weinig doet voor de natuur"),
 ])
 def test_indirect_speech(quotes_of, text, who, claim):
     qs = indirect(quotes_of(text))
@@ -146,26 +146,26 @@ def test_volgens_a_plan_is_not_a_source(quotes_of):
 
 
 def test_speaker_in_the_next_sentence(quotes_of):
-    text = '"Rusland is in veel opzichten een corrupte staat." Dat zegt klokkenluider Edward Snowden.'
+    text = '"Het regime in Minsk is door en door corrupt." Dat zegt oppositieleider Svetlana Tichanovskaja.'
     (q,) = direct(quotes_of(text))
-    assert "Snowden" in speaker(q) and q.cue is not None
+    assert "Tichanovskaja" in speaker(q) and q.cue is not None
 
 
 def test_speaker_in_the_previous_sentence(quotes_of):
-    text = ('Premier Rutte verwees naar de nieuwe ministersploeg. "Die moet de plannen gaan uitwerken."')
+    text = ('Premier Schoof wees op de nieuwe staatssecretaris. "Zij gaat de regeling verder uitwerken."')
     (q,) = direct(quotes_of(text))
-    assert "Rutte" in speaker(q)
+    assert "Schoof" in speaker(q)
 
 
 def test_pronoun_speaker_after_the_quote(quotes_of):
-    text = ('Kamerlid Fleur Agema van de PVV is kritisch over het beleid. '
-            '"Deze premier sluit liever de samenleving dan dat hij investeert in de zorg", zei ze.')
+    text = ('Kamerlid Esther Ouwehand van de PvdD is kritisch over het plan. '
+            '"Deze minister kiest liever voor de boeren dan voor de natuur", zei ze.')
     (q,) = direct(quotes_of(text))
-    assert "Agema" in speaker(q)
+    assert "Ouwehand" in speaker(q)
 
 
 def test_generic_speaker_is_nobody(quotes_of):
-    (q,) = direct(quotes_of("Dan denk je: 'Ik wil ook zo'n groot huis hebben.'"))
+    (q,) = direct(quotes_of("Dan denk je: 'Waarom heb ik dat niet eerder gedaan?'"))
     assert q.speaker is None
 
 
@@ -177,50 +177,50 @@ def test_output_record_has_the_schema_fields(quotes_of):
 
 
 def test_naming_verb_attributes_a_partial_quote(quotes_of):
-    (q,) = direct(quotes_of("Obama noemde het faillissement van GM 'een pijnlijke maar noodzakelijke stap'."))
-    assert "Obama" in speaker(q) and q.cue.text == "noemde"
+    (q,) = direct(quotes_of("Scholz noemde de sluiting van de fabriek 'een pijnlijke maar noodzakelijke stap'."))
+    assert "Scholz" in speaker(q) and q.cue.text == "noemde"
 
 
 def test_passive_cue_takes_the_agent(quotes_of):
-    text = "De nieuwe iPhone werd door Jobs omschreven als 'de grootste sprong sinds de eerste iPhone'."
+    text = "Het nieuwe model werd door Elon Musk omschreven als 'de beste auto die we ooit hebben gebouwd'."
     (q,) = direct(quotes_of(text))
-    assert "Jobs" in speaker(q)
+    assert "Musk" in speaker(q)
 
 
 def test_name_before_an_apposition(quotes_of):
-    text = "Darren Winder, een marktanalist van Cazenove, zei: \"Ik denk niet dat mensen nog vertrouwen hebben.\""
+    text = "Femke de Graaf, econoom bij ING, zei: \"Ik verwacht dat de rente nog verder daalt.\""
     (q,) = direct(quotes_of(text))
-    assert "Winder" in speaker(q)
+    assert "Graaf" in speaker(q)
 
 
 def test_pronoun_skips_organisations(quotes_of):
-    text = ('Fritz Henderson, de topman van General Motors, sprak de pers toe. Het ministerie van Financiën '
-            'zei dat de steun doorgaat. "We doen dit op de juiste manier", zei hij.')
+    text = ('Ola Källenius, de topman van Mercedes-Benz, sprak de aandeelhouders toe. Het ministerie van Economische '
+            'Zaken liet weten dat de subsidie blijft. "We kiezen voor de lange termijn", zei hij.')
     (q,) = direct(quotes_of(text))
-    assert "Henderson" in speaker(q)
+    assert "Källenius" in speaker(q)
 
 
 def test_headline_claim_after_a_name_and_colon_is_reported_speech(quotes_of):
-    text = ("Rutte: wat we ook hadden gedaan, deze lockdown was niet te voorkomen\n\n"
-            "De lockdown was volgens het kabinet niet te voorkomen.")
+    text = ("Schoof: hoe we het ook wenden of keren, deze bezuiniging is nodig\n\n"
+            "De bezuiniging is volgens het kabinet onvermijdelijk.")
     qs = [q for q in indirect(quotes_of(text)) if q.sent == 0]
-    assert len(qs) == 1 and "Rutte" in speaker(qs[0])
-    assert qs[0].quote == "wat we ook hadden gedaan, deze lockdown was niet te voorkomen"
+    assert len(qs) == 1 and "Schoof" in speaker(qs[0])
+    assert qs[0].quote == "hoe we het ook wenden of keren, deze bezuiniging is nodig"
 
 
 def test_headline_topic_before_a_colon_is_not_a_speaker(quotes_of):
-    text = ("Rutte IV: leenstelsel verdwijnt, De Jonge keert niet terug\n\n"
-            "Het leenstelsel gaat de prullenbak in.")
+    text = ("Kabinet-Schoof: toeslagen verdwijnen, Faber blijft minister\n\n"
+            "De toeslagen gaan op de schop.")
     assert [q for q in quotes_of(text) if q.sent == 0] == []
 
 
 @pytest.mark.parametrize("text,who,claim", [
-    ("Nederland gaat op slot tot half januari, heeft het kabinet zaterdag aangekondigd.", "kabinet",
-     "Nederland gaat op slot tot half januari"),
-    ("De ontsnappingen worden lastiger, stelde Dekker in een brief aan de Tweede Kamer.", "Dekker",
-     "De ontsnappingen worden lastiger"),
-    ("Veel partijen vroegen zich af of de lockdown te voorkomen was geweest.", "partijen",
-     "de lockdown te voorkomen was geweest"),
+    ("De scholen blijven dicht tot half februari, heeft het kabinet vrijdag aangekondigd.", "kabinet",
+     "De scholen blijven dicht tot half februari"),
+    ("De wachtlijsten worden korter, stelde minister Agema in een brief aan het parlement.", "Agema",
+     "De wachtlijsten worden korter"),
+    ("Veel partijen vroegen zich af of de ramp te voorkomen was geweest.", "partijen",
+     "de ramp te voorkomen was geweest"),
 ])
 def test_more_reported_speech(quotes_of, text, who, claim):
     qs = indirect(quotes_of(text))
@@ -228,7 +228,7 @@ def test_more_reported_speech(quotes_of, text, who, claim):
 
 
 def test_relative_dat_after_an_object_is_not_reported_speech(quotes_of):
-    assert indirect(quotes_of("Het is een filmpje waarin Rutte alles zegt dat jij wil horen.")) == []
+    assert indirect(quotes_of("Het is een interview waarin Wilders alles zegt dat zijn kiezers willen horen.")) == []
 
 
 def test_own_account_is_the_subjects_claim(quotes_of):
@@ -237,14 +237,14 @@ def test_own_account_is_the_subjects_claim(quotes_of):
 
 
 def test_te_infinitive_claim(quotes_of):
-    (q,) = indirect(quotes_of("President Trump heeft donderdag bevestigd heffingen op staal te zullen invoeren."))
-    assert "Trump" in speaker(q) and q.quote == "heffingen op staal te zullen invoeren"
+    (q,) = indirect(quotes_of("Premier Modi heeft woensdag bevestigd importheffingen op whisky te zullen verlagen."))
+    assert "Modi" in speaker(q) and q.quote == "importheffingen op whisky te zullen verlagen"
 
 
 def test_purpose_clause_is_not_a_claim(quotes_of):
-    assert indirect(quotes_of("Rutte heeft maatregelen aangekondigd om de verspreiding van het virus af te remmen.")) == []
+    assert indirect(quotes_of("Schoof heeft maatregelen aangekondigd om de stijging van de huren af te remmen.")) == []
 
 
 def test_speech_after_a_colon_without_quote_marks(quotes_of):
-    qs = indirect(quotes_of("Met een somber gemoed zegt premier Rutte: we gaan nog een keer op slot."))
-    assert len(qs) == 1 and "Rutte" in speaker(qs[0]) and qs[0].quote == "we gaan nog een keer op slot"
+    qs = indirect(quotes_of("Met een zorgelijke blik zegt premier Schoof: we moeten nog dieper snijden."))
+    assert len(qs) == 1 and "Schoof" in speaker(qs[0]) and qs[0].quote == "we moeten nog dieper snijden"

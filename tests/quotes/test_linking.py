@@ -7,7 +7,7 @@ from kroniek.records import ActorRef, Event, Quote, Span
 from kroniek.quotes.linking import link_events
 
 TEXT = ('"Rusland heeft onze steden gebombardeerd", zei Zelensky. Volgens de VN zijn er tienduizenden '
-        'vluchtelingen. Trump gaf aan dat de VS de hulp zou hervatten.')
+        'vluchtelingen. Scholz gaf aan dat Duitsland de leveringen zou hervatten.')
 
 
 def span(word: str) -> Span:
@@ -26,11 +26,11 @@ def event(eid: str, trigger: str, **kw) -> Event:
 
 def test_events_inside_take_the_speaker_and_quotes_list_them():
     quotes = [quote("Rusland heeft onze steden gebombardeerd", "Zelensky", True, "zei"),
-              quote("de VS de hulp zou hervatten", "Trump", False, "gaf aan")]
+              quote("Duitsland de leveringen zou hervatten", "Scholz", False, "gaf aan")]
     events = [event("e1", "gebombardeerd"), event("e2", "hervatten"), event("e3", "vluchtelingen")]
     link_events(events, quotes)
     assert events[0].attributed_to.text == "Zelensky"
-    assert events[1].attributed_to.text == "Trump"
+    assert events[1].attributed_to.text == "Scholz"
     assert events[2].attributed_to is None
     assert quotes[0].events == ["e1"] and quotes[1].events == ["e2"]
 
@@ -44,15 +44,15 @@ def test_the_event_coders_own_attribution_is_kept():
 
 
 def test_the_speech_act_itself_is_not_inside_its_quote():
-    q = quote("Trump gaf aan dat de VS de hulp zou hervatten", "Trump", False, "gaf aan")
+    q = quote("Scholz gaf aan dat Duitsland de leveringen zou hervatten", "Scholz", False, "gaf aan")
     ev = event("e1", "gaf")
     link_events([ev], [q])
     assert ev.attributed_to is None and q.events == []
 
 
 def test_innermost_quote_wins_for_a_partial_quote_inside_reported_speech():
-    outer = quote("de VS de hulp zou hervatten", "Trump", False, "gaf aan")
-    inner = quote("hulp zou hervatten", "Rubio", True, "zei")
+    outer = quote("Duitsland de leveringen zou hervatten", "Scholz", False, "gaf aan")
+    inner = quote("leveringen zou hervatten", "Rubio", True, "zei")
     ev = event("e1", "hervatten")
     link_events([ev], [outer, inner])
     assert ev.attributed_to.text == "Rubio"

@@ -12,19 +12,19 @@ def quoted(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text,expected", [
-    ('"We gaan ze vertellen dat dit op tafel ligt", zei Rubio na het overleg.',
-     ["We gaan ze vertellen dat dit op tafel ligt"]),
+    ('"We verwachten deze week een antwoord uit Moskou", zei Rubio na het beraad.',
+     ["We verwachten deze week een antwoord uit Moskou"]),
     ("“Wij blijven Oekraïne steunen”, aldus de minister.", ["Wij blijven Oekraïne steunen"]),
     ("„Dit akkoord is een doorbraak”, zegt Von der Leyen.", ["Dit akkoord is een doorbraak"]),
     ("„Dit akkoord is een doorbraak“, zegt Von der Leyen.", ["Dit akkoord is een doorbraak"]),
     ("'De sancties blijven van kracht', stelt de woordvoerder.", ["De sancties blijven van kracht"]),
     ("‘We kunnen dit niet langer tolereren’, benadrukt Stoltenberg.", ["We kunnen dit niet langer tolereren"]),
-    ("Rutte supertrots: ’Max, gefeliciteerd met deze fenomenale prestatie!’",
-     ["Max, gefeliciteerd met deze fenomenale prestatie!"]),
-    (",,Ik wilde niet het risico lopen dat ik premier zou worden.'' Dat zei Dijkhoff.",
-     ["Ik wilde niet het risico lopen dat ik premier zou worden."]),
-    (",,Ik wilde niet het risico lopen dat ik premier zou worden.” Dat zei Dijkhoff.",
-     ["Ik wilde niet het risico lopen dat ik premier zou worden."]),
+    ("Schoof trots: ’Femke, proficiat met deze geweldige medaille!’",
+     ["Femke, proficiat met deze geweldige medaille!"]),
+    (",,Ik wilde niet de indruk wekken dat ik minister wilde worden.'' Dat zei Jetten.",
+     ["Ik wilde niet de indruk wekken dat ik minister wilde worden."]),
+    (",,Ik wilde niet de indruk wekken dat ik minister wilde worden.” Dat zei Jetten.",
+     ["Ik wilde niet de indruk wekken dat ik minister wilde worden."]),
     ("Hij noemde het «een schande voor Europa».", ["een schande voor Europa"]),
 ])
 def test_every_style(text, expected):
@@ -32,24 +32,24 @@ def test_every_style(text, expected):
 
 
 def test_apostrophes_are_not_quotes():
-    text = ("Deepfake video’s worden 's avonds bekeken, zo'n 80 procent van de AOC's in de jaren '80 "
+    text = ("Nep-video’s worden 's avonds bekeken, zo'n 80 procent van de cd's uit de jaren '80 "
             "en 't is ’s werelds grootste probleem.")
     assert quoted(text) == []
 
 
 def test_scare_quote_is_found_here_and_judged_later():
     # The scanner finds it; the engine decides it is not a quotation (one word).
-    assert quoted("Rutte begrijpt dat Nederlanders 'gewoon' Sinterklaas willen vieren.") == ["gewoon"]
+    assert quoted("Schoof begrijpt dat Nederlanders 'gewoon' op vakantie willen.") == ["gewoon"]
 
 
 def test_quote_with_apostrophe_inside():
-    text = "'Het binnenhalen van de twee AOC's is een mijlpaal voor VLM Airlines.' Zo reageert de maatschappij."
-    assert quoted(text) == ["Het binnenhalen van de twee AOC's is een mijlpaal voor VLM Airlines."]
+    text = "'De aankoop van twee A320's is een mijlpaal voor onze maatschappij.' Zo reageert de topman."
+    assert quoted(text) == ["De aankoop van twee A320's is een mijlpaal voor onze maatschappij."]
 
 
 def test_interrupted_quote_gives_two_stretches():
-    text = '"We gaan," zei hij, "ze vertellen dat het voorstel op tafel ligt."'
-    assert quoted(text) == ["We gaan", "ze vertellen dat het voorstel op tafel ligt."]
+    text = '"We zullen," zei hij, "ze laten weten dat het aanbod blijft staan."'
+    assert quoted(text) == ["We zullen", "ze laten weten dat het aanbod blijft staan."]
 
 
 def test_nested_single_inside_double_keeps_the_outer():
@@ -73,7 +73,7 @@ def test_unclosed_quote_after_colon_runs_to_paragraph_end():
 
 
 def test_stray_apostrophe_mid_sentence_is_dropped():
-    assert quoted("De prijs van de ' nieuwe wagen steeg.") == []
+    assert quoted("De omzet van de ' nieuwe winkel daalde.") == []
 
 
 def test_offsets_point_into_the_text():
@@ -84,18 +84,18 @@ def test_offsets_point_into_the_text():
 
 
 def test_latex_style_quotes():
-    text = "Darren Winder zei: ``Ik denk niet dat mensen veel vertrouwen hebben.'' Daarna sloot de beurs."
-    assert quoted(text) == ["Ik denk niet dat mensen veel vertrouwen hebben."]
+    text = "Femke de Graaf zei: ``Ik verwacht dat de rente verder daalt.'' Daarna sloot de beurs."
+    assert quoted(text) == ["Ik verwacht dat de rente verder daalt."]
 
 
 def test_csv_escaped_line_is_unwrapped():
     # A CSV field leaked into the text: the wrapping marks are not quotes, doubled marks are.
-    text = 'Inleiding.\n"Bij de presentatie zei Jobs:""Onderbreek me maar als je dit al hebt gezien."""\nEinde.'
-    assert quoted(text) == ["Onderbreek me maar als je dit al hebt gezien."]
+    text = 'Inleiding.\n"Bij de lancering zei Musk:""Vraag het gerust als iets onduidelijk is."""\nEinde.'
+    assert quoted(text) == ["Vraag het gerust als iets onduidelijk is."]
 
 
 def test_quote_running_into_the_next_paragraph_without_reopening():
-    text = ("Toprak zei: ``Autofabrikanten doen er alles aan om kopers te trekken.\n\n"
-            "De normale programma's werken gewoon niet,'' aldus de analist.")
+    text = ("De Vries zei: ``Winkels proberen met alle middelen klanten te lokken.\n\n"
+            "De gewone kortingen helpen niet meer,'' aldus de analist.")
     (q,) = find_quoted(text, split_paragraphs(text))
-    assert len(q.parts) == 2 and q.text(text).endswith("werken gewoon niet")
+    assert len(q.parts) == 2 and q.text(text).endswith("helpen niet meer")
