@@ -138,3 +138,22 @@ def test_phoenix_candidates_are_reproducible(tmp_path, shared):
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()[2:]]
     assert {r[0] for r in rows} == {"NLD", "BEL"}
     assert any(r[2] == "Jan Peter Balkenende" and r[4] == "NLDGOV" for r in rows)
+
+
+@pytest.mark.parametrize("text,date,span,code", [
+    # a foreign ministry or minister is not the Dutch one
+    ("Het Amerikaanse ministerie van Financiën legde nieuwe sancties op.", "2024-02-23",
+     "Het Amerikaanse ministerie", "USAGOV"),
+    ("In Duitsland riep minister van Binnenlandse Zaken Hans Keller (SPD) op tot kalmte.", "2024-02-23",
+     "minister van Binnenlandse Zaken Hans Keller", None),
+    # a small Flemish town makes the article Belgian
+    ("De politie van Oostkamp zoekt getuigen van een inbraak.", "2022-09-14", "De politie van Oostkamp", "BELCOP"),
+])
+def test_country_of_ministries_and_towns(analysed, text, date, span, code):
+    assert mention(analysed(text, date), span).code == code
+
+
+def test_geonames_towns_are_reproducible(tmp_path):
+    from kroniek.actors.build.make_municipalities import OUT, main
+    out = main(tmp_path / "towns.tsv")
+    assert out.read_text(encoding="utf-8") == OUT.read_text(encoding="utf-8")
