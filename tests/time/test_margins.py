@@ -48,7 +48,7 @@ def test_part_of_day_takes_the_day_named_earlier_in_its_sentence():
 
 @pytest.mark.parametrize("sentence, expr", [
     ("De bibliotheek is 's avonds open.", "'s avonds"),
-    ("Sportscholen en sportclubs blijven dicht in de avond", "in de avond"),
+    ("Musea en bibliotheken blijven dicht in de avond", "in de avond"),
 ])
 def test_habitual_part_of_day_is_a_set(sentence, expr):
     t = tag(sentence, D)[expr]
@@ -92,7 +92,7 @@ def test_decimals_are_no_day_of_month():
 
 @pytest.mark.parametrize("sentence, expr, value", [
     # days of a working or trading calendar
-    ("In de afgelopen vijf handelsdagen daalden de aandelen.", "de afgelopen vijf handelsdagen", "P5D"),
+    ("In de afgelopen zeven handelsdagen verloor de euro terrein.", "de afgelopen zeven handelsdagen", "P7D"),
     ("De index steeg drie werkdagen op rij.", "drie werkdagen", "P3D"),
     # an adjective between amount and unit
     ("De economie kromp twee opeenvolgende kwartalen.", "twee opeenvolgende kwartalen", "P2Q"),
@@ -103,7 +103,7 @@ def test_decimals_are_no_day_of_month():
     ("De bouw duurde twee en een half jaar.", "twee en een half jaar", "P2.5Y"),
     # two units
     ("Hij zat vijf jaar en drie maanden vast.", "vijf jaar en drie maanden", "P5Y3M"),
-    ("Het duurde een jaar en twee dagen.", "een jaar en twee dagen", "P1Y2D"),
+    ("Het duurde een jaar en vier dagen.", "een jaar en vier dagen", "P1Y4D"),
 ])
 def test_more_duration_forms(sentence, expr, value):
     t = tag(sentence, D)[expr]
@@ -112,11 +112,11 @@ def test_more_duration_forms(sentence, expr, value):
 
 @pytest.mark.parametrize("sentence, date, expr, value", [
     # the year, not the quarter, is relative
-    ("In het eerste kwartaal van vorig jaar leed GM een verlies.", "2009-05-07", "het eerste kwartaal van vorig jaar", "2008-Q1"),
-    ("In het eerste kwartaal van volgend jaar komt de auto.", "2009-05-07", "het eerste kwartaal van volgend jaar", "2010-Q1"),
+    ("In het derde kwartaal van vorig jaar maakte de bank verlies.", "2009-05-07", "het derde kwartaal van vorig jaar", "2008-Q3"),
+    ("In het tweede kwartaal van volgend jaar opent de fabriek.", "2009-05-07", "het tweede kwartaal van volgend jaar", "2010-Q2"),
     # the last week of a month is the last one whose Thursday is in it (ISO)
-    ("De verkoop steeg weer in de laatste week van maart.", "2009-04-01", "de laatste week van maart", "2009-W13"),
-    ("De laatste week van 2016 was koud.", "2017-03-01", "de laatste week van 2016", "2016-W52"),
+    ("De export herstelde in de laatste week van juni.", "2009-07-01", "de laatste week van juni", "2009-W26"),
+    ("De laatste week van 2016 was stormachtig.", "2017-03-01", "de laatste week van 2016", "2016-W52"),
 ])
 def test_relative_year_of_a_quarter_and_last_week_of_a_month(sentence, date, expr, value):
     assert tag(sentence, date)[expr].value == value
@@ -124,12 +124,12 @@ def test_relative_year_of_a_quarter_and_last_week_of_a_month(sentence, date, exp
 
 def test_strong_past_verbs_set_the_tense_on_raw_text():
     # "steeg" is past: the March that has just gone, though "zal" is in the main clause
-    t = tag("Er is hoop dat de sector zich zal stabiliseren omdat de verkoop weer steeg in maart.", "2009-04-01")["maart"]
+    t = tag("De bond verwacht dat de markt zal herstellen omdat de export weer steeg in maart.", "2009-04-01")["maart"]
     assert t.value == "2009-03"
 
 
 @pytest.mark.parametrize("sentence", [
-    "Beurzen dalen op lustrum ` Zwarte Maandag '",
+    "Koersen zakken op herdenking van ` Zwarte Vrijdag '",
     "Hij werkte er een blauwe maandag.",
     "Op Dolle Dinsdag vluchtten de bezetters.",
 ])
@@ -172,7 +172,7 @@ def test_sentence_index_without_frog():
     ("Het bedrijf boekte in het boekjaar 2008 winst.", "het boekjaar 2008", "FY2008"),
     ("Ik had veel te behalen vorig fiscaal jaar.", "vorig fiscaal jaar", "FY2024"),
     ("In het volgende boekjaar stijgt de winst.", "het volgende boekjaar", "FY2026"),
-    ("De omzet verdubbelde aan het begin van het financiële jaar.", "het financiële jaar", "FY2025"),
+    ("De winst halveerde aan het eind van het financiële jaar.", "het financiële jaar", "FY2025"),
     # a split fiscal year is named after the year it ends in
     ("Over het boekjaar 2019/20 daalde de winst.", "het boekjaar 2019/20", "FY2020"),
 ])
@@ -235,12 +235,12 @@ def test_weekends_in_the_plural_are_a_set(sentence, expr):
 
 
 def test_position_in_the_day_refers_to_the_day_just_named():
-    found = tag("Hij heeft dinsdag een ontmoeting gehad. Eerder op de dag raakte al bekend dat hij kwam.", D)
+    found = tag("Zij sprak dinsdag met de minister. Eerder op de dag was al uitgelekt dat ze zou komen.", D)
     assert found["eerder op de dag"].value == found["dinsdag"].value == "2025-03-04"
-    t = tag("Gisteren sloot de beurs aan het eind van de dag hoger.", D)["aan het eind van de dag"]
+    t = tag("Gisteren was de storing aan het einde van de dag verholpen.", D)["aan het einde van de dag"]
     assert (t.value, t.mod) == ("2025-03-09", "END")
     # with no day named, the document date
-    assert tag("Aan het eind van de dag sloot de beurs hoger.", D)["aan het eind van de dag"].value == D
+    assert tag("Aan het einde van de dag was de storing verholpen.", D)["aan het einde van de dag"].value == D
 
 
 @pytest.mark.parametrize("sentence, expr, value", [
@@ -259,7 +259,7 @@ def test_no_date_at_the_tail_of_a_code():
 
 
 def test_holiday_as_first_part_of_a_compound_is_no_date():
-    assert not tag("De vraag steeg in de Kerst- en Oudejaarsperiode.", D)
+    assert not tag("De drukte nam toe in de Paas- en Pinksterperiode.", D)
     assert tag("Met Kerst was het druk.", D)["kerst"].value == "2024-12-25"
 
 

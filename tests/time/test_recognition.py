@@ -10,7 +10,7 @@ D = "2025-03-10"
 
 @pytest.mark.parametrize("sentence, expr, value, earliest, latest", [
     # absolute dates in the common Dutch forms
-    ("Op 24 februari 2022 vielen troepen binnen.", "24 februari 2022", "2022-02-24", "2022-02-24", "2022-02-24"),
+    ("Op 2 augustus 1990 vielen troepen binnen.", "2 augustus 1990", "1990-08-02", "1990-08-02", "1990-08-02"),
     ("De brief is van 24-02-2022.", "24-02-2022", "2022-02-24", "2022-02-24", "2022-02-24"),
     ("Het besluit volgde op 3/1/2024.", "3/1/2024", "2024-01-03", "2024-01-03", "2024-01-03"),
     ("Dat was in februari 2022.", "februari 2022", "2022-02", "2022-02-01", "2022-02-28"),
@@ -148,9 +148,9 @@ def test_decimal_money_is_not_a_time():
 
 
 @pytest.mark.parametrize("sentence, expr, value, mod", [
-    ("Een staakt-het-vuren van dertig dagen.", "dertig dagen", "P30D", None),
-    ("De oorlog duurt al meer dan drie jaar.", "meer dan drie jaar", "P3Y", "MORE_THAN"),
-    ("Na urenlange gesprekken kwam er een akkoord.", "urenlange", "PTXH", None),
+    ("Een wapenstilstand van veertig dagen.", "veertig dagen", "P40D", None),
+    ("De staking duurt al meer dan vier weken.", "meer dan vier weken", "P4W", "MORE_THAN"),
+    ("Na urenlange onderhandelingen lag er een akkoord.", "urenlange", "PTXH", None),
     ("Hij zat drieëntwintig jaar vast.", "drieëntwintig jaar", "P23Y", None),
     ("Het duurde ongeveer twee weken.", "ongeveer twee weken", "P2W", "APPROX"),
     ("Het duurde anderhalf jaar.", "anderhalf jaar", "P1.5Y", None),
@@ -182,7 +182,7 @@ def test_sets(sentence, expr, value):
 
 @pytest.mark.parametrize("sentence, expr, value", [
     ("Het geldt per direct.", "per direct", "PRESENT_REF"),
-    ("Nu is het aan Rusland.", "nu", "PRESENT_REF"),
+    ("Nu is de beurt aan de oppositie.", "nu", "PRESENT_REF"),
     ("De oorlog duurt inmiddels lang.", "inmiddels", "PRESENT_REF"),
     ("Hij zei dat eerder al.", "eerder", "PAST_REF"),
     ("Er komt binnenkort een besluit.", "binnenkort", "FUTURE_REF"),
@@ -210,16 +210,16 @@ def test_not_time_expressions():
 
 
 def test_offsets_are_exact_with_odd_spacing():
-    text = "Op  24 februari\n2022 vielen ze binnen."
+    text = "Op  2 augustus\n1990 vielen ze binnen."
     t = one(text, D)
-    assert text[t.start:t.end] == "24 februari\n2022" and t.value == "2022-02-24"
+    assert text[t.start:t.end] == "2 augustus\n1990" and t.value == "1990-08-02"
 
 
 @pytest.mark.parametrize("sentence, expr, value", [
     ("Het overleg is tussen 9.30 en 15.00 uur.", "tussen 9.30 en 15.00 uur", "(T09:30,T15:00,PT5H30M)"),
     ("Het overleg is van 5 tot 6 's middags.", "van 5 tot 6 's middags", "(T17,T18,PT1H)"),
     ("Morgen van 10.00 tot 12.00 uur is er overleg.", "morgen van 10.00 tot 12.00 uur", "(2025-03-11T10:00,2025-03-11T12:00,PT2H)"),
-    ("Dat gebeurde om 14.48 uur UTC.", "14.48 uur utc", "2025-03-10T14:48Z"),
+    ("De lancering was om 16.12 uur UTC.", "16.12 uur utc", "2025-03-10T16:12Z"),
 ])
 def test_time_ranges_and_zones(sentence, expr, value):
     assert tag(sentence, D)[expr].value == value
@@ -231,7 +231,7 @@ def test_weekday_with_day_of_month_finds_the_month():
 
 
 def test_compound_amounts_and_shifts_from_dates():
-    assert one("De aanslagen waren precies twee jaar en twee dagen geleden.", "2017-11-15").value == "2015-11-13"
+    assert one("De overstroming was precies drie jaar en vijf dagen geleden.", "2024-07-19").value == "2021-07-14"
     assert one("Twee weken voor Kerstmis 2024 viel het besluit.", D).value == "2024-12-11"
     assert one("Drie dagen na 12 januari 2025 kwam het bericht.", D).value == "2025-01-15"
 

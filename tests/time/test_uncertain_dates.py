@@ -25,7 +25,7 @@ def test_tomorrow_and_yesterday_shift_the_month():
 
 
 def test_a_week_ago_keeps_the_uncertainty():
-    t = one("Precies een week geleden stopte de hulp.", M)
+    t = one("Precies een week geleden sloot de fabriek.", M)
     assert span(t) == ("2025-02-22", "2025-03-24")
 
 
@@ -51,12 +51,12 @@ def test_year_only_document_date():
 
 
 def test_absolute_dates_ignore_the_document_date():
-    t = one("Op 24 februari 2022 begon de invasie.", M)
-    assert (t.value, *span(t)) == ("2022-02-24", "2022-02-24", "2022-02-24")
+    t = one("Op 2 augustus 1990 begon de inval.", M)
+    assert (t.value, *span(t)) == ("1990-08-02", "1990-08-02", "1990-08-02")
 
 
 def test_anchored_on_the_previous_expression():
-    text = "Op 3 maart 2025 stopte de hulp. Een dag later werd het bekend. De dag ervoor was er overleg."
+    text = "Op 3 maart 2025 sloot de fabriek. Een dag later volgde het nieuws. De dag ervoor was er overleg."
     found = tag(text, M)
     later, before = found["een dag later"], found["de dag ervoor"]
     assert span(later) == ("2025-03-04", "2025-03-04") and later.anchor == found["3 maart 2025"].tid
@@ -64,7 +64,7 @@ def test_anchored_on_the_previous_expression():
 
 
 def test_anchored_on_an_uncertain_expression():
-    found = tag("Precies een week geleden stopte de hulp. Een dag later werd het bekend.", M)
+    found = tag("Precies een week geleden sloot de fabriek. Een dag later volgde het nieuws.", M)
     assert span(found["een dag later"]) == ("2025-02-23", "2025-03-25")
     assert found["een dag later"].anchor == found["precies een week geleden"].tid
 
@@ -75,7 +75,7 @@ def test_anchored_weeks_after():
 
 
 def test_anchored_without_anything_before_uses_the_document_date():
-    t = one("Een dag later werd het bekend.", "2025-03-10")
+    t = one("Een dag later volgde het nieuws.", "2025-03-10")
     assert span(t) == ("2025-03-11", "2025-03-11") and t.anchor is None
 
 
