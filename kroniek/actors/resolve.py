@@ -297,7 +297,7 @@ class Resolver:
         seen: dict[str, int] = {}          # entity id -> first-seen order
         local: dict[str, _Mention] = {}    # name word -> the person it named earlier in the article
         mentions: list[_Mention] = []
-        signals: dict[int, list[tuple[str, int]]] = {}   # sentence -> (country, token) its names point to
+        signals: dict[int, list[tuple[str, int, bool]]] = {}   # sentence -> (country, token, weak) of its names
         matched = []
         for s in article.sentences:
             toks = article.tokens[s.first_token:s.last_token]
@@ -320,22 +320,24 @@ class Resolver:
         self._chain(article, mentions, day)
         return [self._emit(article, m) for m in mentions]
 
-    def _country_signals(self, toks: list[Token], hits: list[Hit]) -> list[tuple[str, int]]:
+    def _country_signals(self, toks: list[Token], hits: list[Hit]) -> list[tuple[str, int, bool]]:
         """The countries a sentence names: countries, capitals (also as places), adjectives,
         demonyms, regions, people, parties, metonyms and towns (companies, media and IGOs
         say nothing about where the news happens)."""
-        out: list[tuple[str, int]] = []
+        out: list[tuple[str, int, bool]] = []     # (country, token, weak: a nationality word)
         for h in hits:
             if h.kind == "role" and not h.entity:
                 if self.kb.default_country.get(h.role.words) == "BEL":
-                    out.append(("BEL", h.first))      # schepen, politiezone, de federale regering
+                    out.append(("BEL", h.first, False))      # schepen, politiezone, de federale regering
                 continue
             ids = {h.entity} if h.entity else {e.entity for e in h.entries}
             ents = [self.kb.entities.get(i) for i in ids if i]
             cs = {("HOME" if e.home else e.country) for e in ents
                   if e is not None and e.kind not in ("organisation", "igo") and e.country and len(e.country) == 3}
             if len(cs) == 1:
-                out.append((cs.pop(), h.first))
+                # a demonym (twee Roemenen opgepakt) names people, not where the news happens: it
+                # counts for the article, not against its sentence's nouns
+                out.append((cs.pop(), h.first, h.kind == "demonym"))
         covered = {i for h in hits for i in range(h.first, h.last)}
         i = 0
         while i < len(toks):
@@ -344,9 +346,9 @@ class Resolver:
                 if len(key) != n:
                     continue
                 if key in self.kb.places and _is_capitalised(toks[i]):
-                    out.append((self.kb.places[key][0], toks[i].i))
+                    out.append((self.kb.places[key][0], toks[i].i, False))
                 elif key in self.kb.home_hints and toks[i].i not in covered:
-                    out.append((self.kb.home_hints[key], toks[i].i))   # voormiddag, wethouder
+                    out.append((self.kb.home_hints[key], toks[i].i, False))   # voormiddag, wethouder
                 else:
                     continue
                 i += n - 1
@@ -354,7 +356,7 @@ class Resolver:
             i += 1
         return out
 
-    def _home_defaults(self, mentions: list[_Mention], signals: dict[int, list[str]]) -> None:
+    def _home_defaults(self, mentions: list[_Mention], signals: dict[int, list[tuple[str, int, bool]]]) -> None:
         """A domestic noun with no country (de politie, de oppositie, de vakbonden, de
         burgemeester) is the home country's (`_home_country`) where neither its sentence nor
         the article as a whole points abroad: no foreign country, capital, adjective, person or
@@ -366,13 +368,13 @@ class Resolver:
         pending = [m for m in mentions if m.home_pending and m.code is None]
         if not pending:
             return
-        every = [c for cs in signals.values() for c, _ in cs]
+        every = [c for cs in signals.values() for c, _, _ in cs]
         own = sum(c in (home, "HOME") for c in every)
         foreign = len(every) - own
         if foreign > own:
             return
         for m in pending:
-            here = signals.get(m.sent, ())
+            here = [(c, i) for c, i, weak in signals.get(m.sent, ()) if not weak]
             if any(c not in (home, "HOME") for c, _ in here):
                 dist = lambda i: m.first - i if i < m.first else i - m.last + 1
                 near_home = min((dist(i) for c, i in here if c in (home, "HOME")), default=None)
@@ -430,7 +432,7 @@ class Resolver:
                 toks = article.tokens[s.first_token:s.last_token]
                 if toks:
                     signals[s.index] = self._country_signals(toks, find_hits(self.kb, toks))
-        every = [c for cs in signals.values() for c, _ in cs]
+        every = [c for cs in signals.values() for c, _, _ in cs]
         return "BEL" if every.count("BEL") > every.count("NLD") else "NLD"
 
     def _sentence(self, article: Article, sent: int, toks: list[Token], hits: list[Hit], day: dt.date,
