@@ -67,7 +67,7 @@ def test_event_detail_and_article_with_marks(client):
     e = client.get("/events", params={"cameo": "036", "article": "a1"}).json()["items"][0]
     d = client.get(f"/events/{e['gid']}").json()
     assert d["quotes"][0]["speaker_person"] == "Marco Rubio"
-    assert d["evidence_spans"][0]["text"] == "We gaan ze vertellen dat dit op tafel ligt"
+    assert d["evidence_spans"][0]["text"] == "We willen deze maand nog een antwoord uit Moskou"
     art = client.get("/articles/a1").json()
     assert "".join(s["text"] for s in art["segments"]) == art["text"]
     ev = [m for m in art["marks"] if m["kind"] == "evidence" and m["event"] == e["gid"]]

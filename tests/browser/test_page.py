@@ -69,8 +69,8 @@ def test_event_with_quote_shows_speaker(site, page, artifacts):
     page.goto(f"{site}/#event/{gid}")
     page.wait_for_selector("#quote-panel .speaker-name")
     assert page.inner_text("#quote-panel .speaker-name") == "Marco Rubio"
-    assert norm(page.inner_text("#quote-panel blockquote")) == "We gaan ze vertellen dat dit op tafel ligt"
-    assert current_evidence(page) == "We gaan ze vertellen dat dit op tafel ligt"
+    assert norm(page.inner_text("#quote-panel blockquote")) == "We willen deze maand nog een antwoord uit Moskou"
+    assert current_evidence(page) == "We willen deze maand nog een antwoord uit Moskou"
     # the other events of the article are linked
     assert page.locator("#sibling-events a").count() == 2
     page.screenshot(path=str(artifacts / "event-quote-view.png"), full_page=True)

@@ -31,7 +31,7 @@ def sentences(text: str) -> list[Sentence]:
 def make_article(doc_id: str = "a1", date: str = "2025-03-11", extra: str = "", url: str | None = None) -> Article:
     text = ("De Verenigde Staten hervatten de militaire hulp aan Oekraïne. "
             "Rusland bombardeerde Kyiv op 10 maart. "
-            '"We gaan ze vertellen dat dit op tafel ligt", zei Rubio. <b>Let op</b> & meer' + extra)
+            '"We willen deze maand nog een antwoord uit Moskou", zei Rubio. <b>Let op</b> & meer' + extra)
     a = Article(id=doc_id, date=DocDate.parse(date), text=text, title=f"Hulp hervat {doc_id}",
                 url=url or f"https://example.org/{doc_id}", source="test", origin="factory",
                 paragraphs=split_paragraphs(text))
@@ -50,11 +50,11 @@ def make_article(doc_id: str = "a1", date: str = "2025-03-11", extra: str = "", 
                quadclass=4, place={"text": "Kyiv", "country": "UKR", "lat": 50.45, "lon": 30.52, "geonameid": 703448}, timex="t1", id="e2")
     e3 = Event(cameo="036", source=actor(text, "Rubio", code="USAGOV", country="USA", person="Marco Rubio"),
                target=None, mode="intended", earliest="2025-03-11", latest="2025-03-31",
-               evidence=[span(text, "We gaan ze vertellen dat dit op tafel ligt", 2)], sentence="", confidence=0.6,
+               evidence=[span(text, "We willen deze maand nog een antwoord uit Moskou", 2)], sentence="", confidence=0.6,
                plover="CONSULT", goldstein=4.0, quadclass=1, attributed_to=ActorRef("Rubio", "USAGOV", "USA",
                                                                                    person="Marco Rubio"), id="e3")
     a.events = [e1, e2, e3]
-    q = span(text, "We gaan ze vertellen dat dit op tafel ligt")
+    q = span(text, "We willen deze maand nog een antwoord uit Moskou")
     a.quotes = [Quote(quote=q.text, start=q.start, end=q.end, speaker=actor(text, "Rubio", code="USAGOV",
                                                                           person="Marco Rubio"),
                       direct=True, sent=2, cue=span(text, "zei"), events=["e3"], id="q1")]
