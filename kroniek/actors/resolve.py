@@ -8,8 +8,8 @@ Public API (the event coder and the quote attributor call these):
 - `mentions_in(article, first_tok, last_tok) -> list[ActorMention]`: the mentions whose
   tokens lie inside the article token range [first_tok, last_tok).
 - `actor_for_span(article, first_tok, last_tok, date=None) -> ActorMention | None`: the
-  best actor inside a noun phrase, e.g. `de Amerikaanse minister van Buitenlandse Zaken
-  Rubio` -> Marco Rubio, USAGOV; `Russische troepen` -> RUSMIL; `het Kremlin` -> RUSGOV.
+  best actor inside a noun phrase, e.g. `de Franse minister van Buitenlandse Zaken
+  Barrot` -> Jean-Noël Barrot, FRAGOV; `Iraakse troepen` -> IRQMIL; `het Kremlin` -> RUSGOV.
   With `date` (a `datetime.date`, ISO string, `DocDate`, or `(earliest, latest)` pair)
   people are coded by the offices they held on that date instead of the article's date:
   Trump is USAGOV in 2018 and 2025, USAELI (former official) in 2022.
@@ -503,7 +503,7 @@ class Resolver:
             m = _Mention(h.first, h.last, kind, code, country, role_of(code),
                          person=person, entity=ent.id, office=office, gender=ent.gender, sent=sent, plural=plural)
             out.append(m)
-        # A word a later role phrase took in (Noord-Korea's sterke man Kim Jong-un) is no
+        # A word a later role phrase took in (Wit-Ruslands sterke man Aleksandr Loekasjenko) is no
         # mention of its own; the phrase carries it.
         taken = {(x.first, x.last) for x in hits if id(x) in consumed}
         return [m for m in out if m.kind == "role" or (m.first, m.last) not in taken
@@ -537,7 +537,7 @@ class Resolver:
 
     def _among_places(self, article: Article, h: Hit, tok) -> bool:
         """A capital or region in a list or apposition with place names the KB does not
-        know as actors (cities): `vliegt op New York, Boston en Washington`."""
+        know as actors (cities): `vliegt op Lissabon, Porto en Faro`."""
         for step, edge in ((-1, h.first - 1), (1, h.last)):
             sep = tok(edge)
             if sep is None or sep.text not in (",", "en", "of"):
@@ -565,7 +565,7 @@ class Resolver:
 
     def _adjective_head(self, article, h: Hit, hits: list[Hit], hi: int, tok) -> Optional[Hit]:
         """The role hit this adjective modifies: the next hit, across other adjectives,
-        `en`, commas and plain adjectives (`een Oekraïense en Amerikaanse delegatie`)."""
+        `en`, commas and plain adjectives (`een Indiase en Chinese delegatie`)."""
         j = h.last
         k = hi + 1
         while True:
@@ -587,7 +587,7 @@ class Resolver:
 
     def _role_mention(self, article, sent, h, hits, hi, day, seen, words, consumed, entity_of, tok) -> list[_Mention]:
         """The mention a role noun heads, plus one per further coordinated nationality
-        (`een Oekraïense en Amerikaanse delegatie` -> UKRGOV and USAGOV)."""
+        (`een Indiase en Chinese delegatie` -> INDGOV and CHNGOV)."""
         coordinated: list[tuple[Hit, Entity]] = []
         main = self._role_phrase(article, sent, h, hits, hi, day, seen, words, consumed, entity_of, tok, coordinated)
         out = [main]
@@ -605,7 +605,7 @@ class Resolver:
         nxt_tok = tok(h.last)
         if h.role.words == ("eerste", "minister") and nxt_tok is not None and normalise(nxt_tok.text) in ("voor", "van") \
                 and not any(x.first in (h.last + 1, h.last + 2) and x.kind in ("country", "igo") for x in hits):
-            # `de eerste minister voor Rechtsbescherming`: the first such minister, not the premier
+            # `de eerste minister voor Wonen`: the first such minister, not the premier
             h = replace(h, role=kb.roles[("minister",)])
         country_ent: Optional[Entity] = kb.entities.get(h.entity) if h.entity else None
         former = h.former
@@ -726,8 +726,8 @@ class Resolver:
         n = nxt()
         t = tok(j)
         if is_title and t is not None and normalise(t.text) in ("van", "voor") and not (n is not None and n.first == j):
-            # A portfolio before the name: minister van Volksgezondheid Hugo de Jonge,
-            # staatssecretaris voor Asiel en Migratie Theo Francken.
+            # A portfolio before the name: minister van Defensie Theo Francken,
+            # staatssecretaris voor Jeugd en Preventie Jan de Boer.
             jj, limit = j + 1, j + 7
             while jj < limit:
                 tj = tok(jj)
@@ -873,7 +873,7 @@ class Resolver:
         next_chain = 0
         for idx, m in enumerate(mentions):
             if m.entity is None and m.kind == "role" and m.office and m.code is None:
-                # Bare role: in apposition after a name (`Paul Blokhuis, staatssecretaris van ...`)
+                # Bare role: in apposition after a name (`Jan de Boer, staatssecretaris van ...`)
                 # it is that person's; otherwise it joins the latest earlier mention with that office.
                 before = article.tokens[m.first - 1] if m.first > 0 else None
                 named = article.tokens[m.first - 2] if m.first > 1 else None

@@ -10,7 +10,7 @@ from ..records import Article, Token
 NP_TAGS = {"N", "SPEC", "ADJ", "LID", "TW", "VNW"}
 NAME_NER = ("PER", "ORG", "LOC", "MISC")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-NP_PREPOSITIONS = {"van", "uit", "voor", "bij", "namens"}  # "minister van Buitenlandse Zaken", "Kuiken van de PvdA"
+NP_PREPOSITIONS = {"van", "uit", "voor", "bij", "namens"}  # "minister van Buitenlandse Zaken", "Paternotte van D66"
 
 
 def is_word(t: Token) -> bool:
@@ -124,8 +124,8 @@ class Doc:
                 and is_name(self.tokens[last + 1]) and is_name(self.tokens[last]) and last - first < limit \
                 and last + 1 not in self.timed:
             last += 1
-        # apposition: "Dan Cook, senior analist bij IG Markets, zei" / "de secretaris van
-        # Unite, Tony Woodley, zei": the name on the other side of the comma belongs to it
+        # apposition: "Femke de Graaf, econoom bij ING, zei" / "de voorzitter van
+        # de FNV, Jan de Vries, zei": the name on the other side of the comma belongs to it
         if first >= 2 and self.tokens[first - 1].text == "," and is_name(self.tokens[first - 2]) \
                 and self.tokens[first - 2].sent == sent and first - 2 not in self.quoted:
             k = first - 2
@@ -142,7 +142,7 @@ class Doc:
             nxt = self.tokens[k + 1] if k + 1 < len(self.tokens) else None
             if nxt is None or nxt.text in (",", ".") or nxt.tag == "WW":
                 last = k
-        # "Fleur Agema van de PVV" where the parse made "de PVV" the subject
+        # "Esther Ouwehand van de PvdD" where the parse made "de PVV" the subject
         if first >= 2 and self.tokens[first - 1].lemma == "van" and self.tokens[first - 1].sent == sent:
             left = self.np_chunk_from(first - 2, -1)
             if left and any(is_name(self.tokens[k]) or self.tokens[k].tag == "N" for k in range(*left)):

@@ -147,7 +147,7 @@ def _has_head_noun(doc: Doc, a: int, b: int) -> bool:
 
 def subject_of(doc: Doc, v: int, lex: CueLexicon) -> int | None:
     """The subject of verb v, climbing from a participle or infinitive to its auxiliary.
-    Where the parser gave two subjects ("Met het geld wil hij"), a person word wins."""
+    Where the parser gave two subjects ("Met dat plan wil zij"), a person word wins."""
     h: int | None = v
     for _ in range(4):
         if h is None:
@@ -170,7 +170,7 @@ def _speaker_np(doc: Doc, head: int) -> tuple[int, int]:
 
 
 def _passive_agent(doc: Doc, v: int) -> int | None:
-    """For a cue verb in the passive ("werd door Jobs geloofd als", "werd gemeld"): the
+    """For a cue verb in the passive ("werd door de minister geprezen als", "werd gemeld"): the
     head of the door-agent, -1 where none is named; None for an active verb."""
     t = doc.tok(v)
     if "vd" not in t.features:
@@ -198,7 +198,7 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
     agent = _passive_agent(doc, v)
     if agent is not None:
         if agent < 0:
-            return Found(None)          # "Het probleem werd niet gemeld": nobody is named
+            return Found(None)          # "Het incident werd niet gemeld": nobody is named
         a, b = _speaker_np(doc, agent)
         return Found(SpeakerSpan(a, b, agent, cue_tokens(doc, v, cue), rule + "-passive", kind))
     h = subject_of(doc, v, lex)
@@ -227,7 +227,7 @@ def speaker_from_verb(doc: Doc, v: int, lex: CueLexicon, rule: str, cue: VerbCue
             k += 1
         after = doc.np_chunk_from(k, 1) if k in rng else None
         lead = min(cue_tokens(doc, v, cue)) - 1      # before "liet" in "Het Kremlin liet weten"
-        # "Henderson zei dinsdag" / "Trump heeft donderdag bevestigd": skip dates, adverbs, auxiliaries
+        # "Jansen zei dinsdag" / "Schoof heeft vrijdag bevestigd": skip dates, adverbs, auxiliaries
         while lead in rng and (lead in doc.timed or doc.tok(lead).tag == "BW"
                                or (doc.tok(lead).tag == "WW" and doc.tok(lead).lemma.lower()
                                    in ("hebben", "zijn", "worden", "zullen", "kunnen", "moeten", "willen"))):
@@ -283,12 +283,12 @@ def speaker_from_source(doc: Doc, p: int, lex: CueLexicon, rule: str) -> Found |
 def _complementizer(doc: Doc, v: int) -> int | None:
     """The "dat"/"of" that opens the reported clause of cue verb v; None where another verb
     comes first ("hoopte de regering te overtuigen dat": the clause is not v's) or where v
-    already has an object ("alles zegt dat jij wil": a relative clause)."""
+    already has an object ("alles zegt dat zijn kiezers willen horen": a relative clause)."""
     rng = doc.sent_range(doc.tok(v).sent)
     objs = [c for c in doc.children.get(v, []) if doc.tok(c).rel == "obj1" and doc.tok(c).lemma.lower() not in ("dat", "of")]
     # an object right before the verb or between verb and "dat" takes the clause as a
-    # relative clause ("waarin Rutte alles zegt dat jij wil"); a topicalised one far ahead
-    # is the parser's slip ("Geen patroon De premier ontkende dat …")
+    # relative clause ("waarin Wilders alles zegt dat zijn kiezers willen horen"); a topicalised
+    # one far ahead is the parser's slip ("Geen bewijs De minister ontkende dat …")
     if any(v - 2 <= c < v for c in objs):
         return None
     for k in range(v + 1, min(rng.stop, v + 10)):
@@ -296,7 +296,7 @@ def _complementizer(doc: Doc, v: int) -> int | None:
         if k in doc.quoted or t.text in (":", ";", ",") or t.tag == "LET" and t.text in ('"', "'"):
             return None
         # Frog sometimes tags the complementizer "dat" as a demonstrative (VNW); followed by
-        # words it still opens the clause ("Hij hoopt dat tijdens de feestdagen …").
+        # words it still opens the clause ("Zij verwacht dat tijdens de zomer …").
         is_comp = (t.tag == "VG" and t.lemma.lower() in ("dat", "of")) or (
             t.tag == "VNW" and t.lemma.lower() == "dat" and "aanw" in t.features and k + 1 < rng.stop
             and is_word(doc.tok(k + 1)) and doc.tok(k + 1).tag not in ("WW",))
@@ -329,7 +329,7 @@ def anaphoric_attribution(doc: Doc, words: list[int], lex: CueLexicon) -> Found 
     if doc.tok(w0).lemma.lower() not in lex.anaphors or w0 in doc.quoted:
         return None
     # the second word is the finite verb in Dutch word order, whatever the tagger says
-    # ("Dat bevestigen Rutte en De Jonge": tagged as an infinitive)
+    # ("Dat bevestigen Schoof en Faber": tagged as an infinitive)
     v = next((i for i in words[1:3] if doc.tok(i).tag == "WW" and (is_finite(doc.tok(i)) or i == words[1])), None)
     if v is None:
         return None
@@ -480,7 +480,7 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 if pw and not all(i in doc.quoted for i in pw):
                     pe = _trim_end(doc, prng.start, prng.stop)
                     out.append(Reported(doc.tok(prng.start).start, doc.tok(pe - 1).end, prev, f.speaker))
-        # Headline "Rutte: wat we ook hadden gedaan, deze lockdown was niet te voorkomen"
+        # Headline "Schoof: hoe we het ook wenden of keren, deze bezuiniging is nodig"
         h = _headline_colon(doc, s.index, words, title_sents)
         if h:
             out.append(h)
@@ -504,7 +504,7 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 continue      # "zei dat ``…''": the direct quote is the record, not a copy of it
             if stop > comp + 1:
                 out.append(Reported(doc.tok(comp + 1).start, doc.tok(stop - 1).end, s.index, f.speaker))
-        # "Met een somber gemoed zegt Mark Rutte: ik hoor Nederland zuchten" (speech without marks)
+        # "Met een zorgelijke blik zegt premier Schoof: we moeten nog dieper snijden" (speech without marks)
         r = _colon_unquoted(doc, s.index, words, lex, end_tok)
         if r:
             out.append(r)
@@ -512,7 +512,7 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
         r = _own_account(doc, s.index, words, lex, end_tok)
         if r:
             out.append(r)
-        # "Hij zei ook uit te kijken naar de ontmoeting": a te-infinitive instead of a dat clause
+        # "Zij zei uit te kijken naar het bezoek": a te-infinitive instead of a dat clause
         for v in words:
             r = _te_infinitive(doc, v, words, lex, end_tok)
             if r:
@@ -536,14 +536,14 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
                 while last > rng.start and doc.tok(last - 1).tag == "LET" and doc.tok(last - 1).text in (",", "—", "–", "-"):
                     last -= 1
                 span = (rng.start, last)
-            elif pos == "any":                  # Dat is volgens X een fout. / …, al gaat het volgens X om …
+            elif pos == "any":                  # Dat is volgens X een fout. / …, al draait het volgens X om …
                 first = rng.start
                 for k in range(p - 1, rng.start - 1, -1):
                     if k in doc.quoted or doc.tok(k).text in (".", "?", "!"):
                         first = k + 1       # a quote or a sentence end the parser did not split at
                         break
                     if doc.tok(k).text in (",", ":", ";") and k not in doc.quoted:
-                        # a new clause after the comma ("…, al gaat het volgens X …"); a main
+                        # a new clause after the comma ("…, al draait het volgens X …"); a main
                         # verb right after it means the part before belongs to the claim
                         nxt = doc.tok(k + 1)
                         if doc.tok(k).text != "," or nxt.tag == "VG" or nxt.lemma.lower() in ("al", "maar", "want"):
@@ -557,7 +557,7 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
             if not inner or all(i in doc.quoted for i in inner):
                 continue                        # the clause is a direct quote: attribution, not indirect speech
             if any(verb_cue(doc, i, lex, "after") and i < p and i not in doc.quoted for i in inner):
-                continue                        # "…'', zei Djamal volgens Detik.com": part of an attribution
+                continue                        # "…'', zei Jansen volgens de NOS": part of an attribution
             out.append(Reported(doc.tok(span[0]).start, doc.tok(span[1] - 1).end, s.index, f.speaker))
         # …, zegt X.  (inverted attribution after an unquoted clause)
         for v in words:
@@ -568,25 +568,25 @@ def find_reported(doc: Doc, lex: CueLexicon, title_sents: set[int]) -> tuple[lis
             cue_v = v
             cue = verb_cue(doc, v, lex, "after")
             if cue is None and doc.tok(v).lemma.lower() in ("hebben", "zijn"):
-                # ", heeft het kabinet zaterdag aangekondigd": the cue is the participle
+                # ", heeft het kabinet vrijdag laten weten": the cue is the participle
                 cue_v = next((i for i in words if v < i and "vd" in doc.tok(i).features
                               and verb_cue(doc, i, lex, "after")), None)
                 cue = verb_cue(doc, cue_v, lex, "after") if cue_v is not None else None
             if not cue or not cue.frames & {"dat", "anaphoric"}:
                 continue
             if _complementizer(doc, cue_v) is not None:
-                continue      # "…, zei een anonieme persoon dat …": a dat clause, handled above
+                continue      # "…, zei een woordvoerder dat …": a dat clause, handled above
             f = speaker_from_verb(doc, v, lex, "inverted", cue, inverted=True)
             if not f or not f.speaker or f.speaker.first < v:
-                continue      # "De insider, die anoniem wil blijven, zei": subject first, not inverted
-            # after the speaker only adverbials may follow ("…, stelde Dekker in een brief aan de Kamer")
+                continue      # "De bron, die niet bij naam genoemd wil worden, zei": subject first, not inverted
+            # after the speaker only adverbials may follow ("…, stelde Agema in een brief aan het parlement")
             tail = [i for i in words if i >= f.speaker.last and i != cue_v]
             if any(doc.tok(i).lemma.lower() in ("dat", "of") and doc.tok(i).tag in ("VG", "VNW") and i not in doc.quoted
                    for i in tail):
                 continue      # "…, waarschuwde Caterpillar, een bedrijf …, dat": the claim follows, not precedes
             after_speaker = doc.tok(f.speaker.last).text if f.speaker.last < rng.stop else ""
             if tail and not (doc.tok(tail[0]).tag in ("VZ", "BW") or tail[0] in doc.timed or tail[0] == cue_v
-                             or after_speaker == ","):   # ", zei Neil Aspinall, de manager van Apple Corps"
+                             or after_speaker == ","):   # ", zei Femke de Graaf, econoom bij ING"
                 continue
             if cue_v != v:
                 f.speaker.cue = tuple(sorted(set(f.speaker.cue) | {cue_v}))
@@ -616,13 +616,13 @@ def _next_clause(doc: Doc, lex: CueLexicon, first: int, end: int) -> int:
         if t.text == "," and k + 1 < end and is_finite(doc.tok(k + 1)) and verb_cue(doc, k + 1, lex, "after"):
             return k
         if t.tag == "VG" and t.lemma.lower() in ("en", "maar") and k + 1 < end:
-            # "… worden nageleefd en heeft daarnaast een boodschap": a finite verb right after
+            # "… worden gehandhaafd en heeft verder een oproep": a finite verb right after
             # the conjunction is a new main clause of the speaker, not part of the claim
             if is_finite(doc.tok(k + 1)):
                 return k
         if t.text == "," and any(doc.tok(j).lemma.lower() in lex.sources and j not in doc.quoted
                                  for j in range(k + 1, min(end, k + 5))):
-            return k        # "…, al gaat het volgens Rutte om …": another source's clause
+            return k        # "…, al draait het volgens Schoof om …": another source's clause
         if t.lemma.lower() in ("aldus",) and t.tag in ("BW", "VZ"):
             return k - 1 if k - 1 >= first and doc.tok(k - 1).text == "," else k
     return end
@@ -743,7 +743,7 @@ def _main_verbs(doc: Doc, words: list[int]) -> list[int]:
 
 
 def attribution_colon(doc: Doc, seg: list[int], lex: CueLexicon, headline_ok: bool = True) -> Found | None:
-    """X zegt: "…"  /  Trump kritisch voor de VN: '…'  /  headline Rutte: '…'."""
+    """X zegt: "…"  /  Macron kritisch over de NAVO: '…'  /  headline Schoof: '…'."""
     words = [i for i in seg if is_word(doc.tok(i))]
     if not words:
         return None
@@ -769,8 +769,8 @@ def attribution_colon(doc: Doc, seg: list[int], lex: CueLexicon, headline_ok: bo
         if person_like(doc, a, b, lex):
             return Found(SpeakerSpan(a, b, h, (v,), "colon-clause"))
         return None
-    # A headline without a main verb, "Rutte: '…'", "Rutte supertrots: '…'",
-    # "Klaas Dijkhoff over het jaar dat hij …: '…'": the person or organisation it starts with.
+    # A headline without a main verb, "Schoof: '…'", "Schoof trots: '…'",
+    # "Dilan Yesilgöz over het jaar dat ze …: '…'": the person or organisation it starts with.
     if not mains:
         runs, i = [], 0
         while i < len(words):
@@ -1071,7 +1071,7 @@ def _cue_span(doc: Doc, s: SpeakerSpan | None) -> Span | None:
     if not s or not s.cue:
         return None
     # A span is contiguous: "gaf aan" and "liet weten" stay whole where the words stand
-    # together; where other words come between ("gaf een memo bij Apple aan") the verb alone.
+    # together; where other words come between ("gaf een verslag bij de politie aan") the verb alone.
     runs: list[list[int]] = []
     for i in sorted(s.cue):
         if runs and i == runs[-1][-1] + 1:

@@ -64,7 +64,7 @@ def actor_ref(doc: Doc, first: int, last: int, head: int | None = None) -> Actor
     if m is None:
         return words
     ref = m.ref()
-    # Keep the speaker's full words ("de Amerikaanse minister van Buitenlandse Zaken Rubio")
+    # Keep the speaker's full words ("de Franse minister van Buitenlandse Zaken Barrot")
     # where the actor mention covers only part of them.
     return replace(ref, text=words.text, start=words.start, end=words.end)
 
@@ -129,7 +129,7 @@ def person_mentions(doc: Doc, lex: CueLexicon) -> list[PersonMention]:
             j = i + 1
             while j < len(toks) and toks[j].ner == "I-PER":
                 j += 1
-            # the whole subject phrase ("demissionair premier Mark Rutte") where it is one
+            # the whole subject phrase ("demissionair premier Dick Schoof") where it is one
             head, k = None, i
             for _ in range(4):
                 if toks[k].rel == "su":

@@ -52,10 +52,10 @@ class Sem:
     end: Optional["Sem"] = None
     ttype: Optional[str] = None         # forced TIMEX3 type
     year_rel: Optional[int] = None      # "november vorig jaar": the year relative to the reference
-    n2: object = None                   # a second amount: "twee jaar en twee dagen geleden"
+    n2: object = None                   # a second amount: "drie jaar en vijf dagen geleden"
     unit2: Optional[str] = None
     second: Optional[int] = None
-    utc: bool = False                   # "14.48 uur UTC": TIMEX3 writes Z
+    utc: bool = False                   # "16.12 uur UTC": TIMEX3 writes Z
     week: Optional[int] = None          # ISO week number, or n-th week of a month/year
     weekof: bool = False                # "de eerste week van juli"
     in_week: bool = False               # "de week van 10 april": the week around a day
@@ -150,7 +150,7 @@ def b_iso(m, lex, text):
 
 def b_month_year(m, lex, text):
     y = year_of(g(m, "year"))
-    if not 1000 <= y <= 2100:     # "eind januari 4000 IC-bedden"
+    if not 1000 <= y <= 2100:     # "eind juni 5000 nieuwe woningen"
         return None
     return Sem("date", year=y, month=lex.month(g(m, "month")))
 
@@ -214,7 +214,7 @@ def b_quarter(m, lex, text):
     q = int(m.group("q")) if g(m, "q") else ORD4.get(g(m, "qord"))
     if not q or not 1 <= q <= 4:
         return None
-    # "het eerste kwartaal van vorig jaar": the year is relative, not the quarter
+    # "het derde kwartaal van vorig jaar": the year is relative, not the quarter
     # (the last first quarter before May 2009 is 2009-Q1; the one of last year is 2008-Q1)
     year_rel = lex.lookup("deictic", g(m, "deic")) if g(m, "deic") else None
     return Sem("date", year=year_of(g(m, "year")), quarter=q, year_rel=year_rel)
@@ -240,7 +240,7 @@ def b_season(m, lex, text):
 
 def b_holiday(m, lex, text):
     if not g(m, "year") and re.match(r"-\s+(?:en|of|tot)\s", text[m.end():]):
-        return None       # "de Kerst- en Oudejaarsperiode", "Paas- en Pinksterdagen": part of a compound
+        return None       # "de Paas- en Pinksterperiode", "Kerst- en Nieuwjaarsdagen": part of a compound
     return Sem("holiday", holiday=lex.key(g(m, "hol")), year=year_of(g(m, "year")))
 
 
@@ -314,7 +314,7 @@ def b_shift(m, lex, text):
     if g(m, "dir") == "terug" and re.search(r"\b(?:over|rond|om|binnen)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
         return None
     amod = lex.lookup("amount_modifiers", g(m, "amod")) if g(m, "amod") else None
-    if g(m, "num2"):       # "twee jaar en twee dagen geleden"
+    if g(m, "num2"):       # "drie jaar en vijf dagen geleden"
         n2, u2 = lex.number(g(m, "num2")), unit_of(lex, g(m, "unit2"))
         if not isinstance(n2, (int, float)) or u2 is None or not isinstance(n, (int, float)):
             return None
@@ -558,7 +558,7 @@ def b_pos_unit(m, lex, text):
     unit = REL_UNITS[g(m, "unit")]
     if unit in ("MO", "AF", "EV", "NI"):
         return Sem("anchored", n=0, unit="D", deic=1, part=unit, ttype="TIME")
-    if unit == "D":        # "eerder op de dag", "aan het eind van de dag": the day the text is about
+    if unit == "D":        # "eerder op de dag", "aan het einde van de dag": the day the text is about
         return Sem("anchored", n=0, unit="D", deic=1, mod=pos)
     return Sem("rel", unit=unit, deic=0, mod=pos)
 
