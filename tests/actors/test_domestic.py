@@ -36,7 +36,8 @@ def codes(article):
     ("De gemeenteraad van Zwolle stemde tegen de komst van een windpark.", "2021-05-06", "De gemeenteraad van Zwolle", "NLDGOV"),
     ("De rechtbank in Breda sprak de verdachte vrij.", "2020-11-12", "De rechtbank in Breda", "NLDJUD"),
     ("De politie heeft zaterdag drie jongeren aangehouden na een vechtpartij.", "2022-07-09", "De politie", "NLDCOP"),
-    ("De marechaussee hield op Schiphol een smokkelaar aan.", "2023-04-04", "De marechaussee", "NLDCOP"),
+    ("De marechaussee hield op Schiphol een smokkelaar aan.", "2023-04-04", "marechaussee", "NLDCOP"),
+    ("De marechaussee zette twintig asielzoekers op het vliegtuig naar Albanië.", "2023-04-04", "marechaussee", "NLDCOP"),
     ("De Belastingdienst stuurde duizenden ouders een nieuwe brief.", "2021-02-02", "Belastingdienst", "NLDGOV"),
     ("De Nationale ombudsman uit scherpe kritiek op het UWV.", "2021-02-02", "Nationale ombudsman", "NLDGOV"),
     # unions and employers
