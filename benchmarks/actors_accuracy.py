@@ -6,7 +6,8 @@ The sample holds 170 coded mentions drawn at random (actors_coverage.py --sample
 with the hand verdict on the code the resolver gave then and the code a careful coder
 gives (`gold_code`, '-' where the words are no actor). Reported: the verdicts as checked,
 and the current resolver re-scored against gold_code on the same character spans (exact
-code, and country only), so that later changes can be rechecked.
+code, and country only), so that later changes can be rechecked. The sample names each
+mention by document and character offsets only; its words are read from the articles here.
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def main() -> None:
         exact += got == gold
         country += got[:3] == gold[:3]
         if args.show and got != gold:
-            print(f"  {r['doc']} {r['text']!r}: now {got}, gold {gold}  {r['note']}")
+            print(f"  {r['doc']} {a.text[s:e]!r}: now {got}, gold {gold}  {r['note']}")
     print(f"current resolver against gold_code: exact {exact}/{n} = {exact / n:.3f}, "
           f"country {country}/{n} = {country / n:.3f}")
 

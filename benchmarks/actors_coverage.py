@@ -7,7 +7,9 @@ Reads pre-analysed articles (Frog output as `article_from_json` lines; made by
 `kroniek extract ../shared/corpus/nl-eval --out DIR`), runs the actor resolver and reports,
 per NER type, how many Frog entity spans overlap a mention with a code. With --sample it
 writes a reproducible random sample of coded mentions to a TSV for hand checking (the
-`verdict` column is filled by hand; `actors_accuracy.py` scores it).
+`verdict` and `gold_code` columns are filled by hand; `actors_accuracy.py` scores it). The
+TSV names each mention by document and character offsets only, so that no words of the test
+set enter the repository; the words and their sentence are printed here for the checker.
 """
 from __future__ import annotations
 
@@ -92,10 +94,11 @@ def main() -> None:
         sample = rng.sample(all_mentions, min(args.sample_size, len(all_mentions)))
         sample.sort(key=lambda am: (am[0].id, am[1].start))
         with open(args.sample, "w", encoding="utf-8") as fh:
-            fh.write("doc\tdate\tstart\tend\ttext\tkind\tcode\tperson\tsentence\tverdict\tnote\n")
+            fh.write("doc\tdate\tstart\tend\tkind\tcode\tperson\tverdict\tgold_code\tnote\n")
             for a, m in sample:
+                fh.write(f"{a.id}\t{a.date.iso()}\t{m.start}\t{m.end}\t{m.kind}\t{m.code}\t{m.person or ''}\t\t\t\n")
                 sent = a.sentence_text(m.sent).replace("\t", " ").replace("\n", " ")
-                fh.write(f"{a.id}\t{a.date.iso()}\t{m.start}\t{m.end}\t{m.text}\t{m.kind}\t{m.code}\t{m.person or ''}\t{sent}\t\t\n")
+                print(f"{a.id}\t{m.start}\t{m.end}\t{m.text!r}\t{sent}")
         print(f"wrote {len(sample)} mentions to {args.sample}")
 
 

@@ -1,5 +1,9 @@
-"""Shared by the quote benchmarks: quotes of analysed articles (the pipeline's timex → actors
-→ events → quotes stages, common.run_stages) checked against hand verdicts."""
+"""Shared by the quote benchmarks: quotes of analysed articles (the pipeline's stages after
+Frog, common.run_stages) checked against hand verdicts.
+
+The verdict files name each quote by document, kind (D/i) and the character span [start, end)
+of its first 70 characters in the article text, never by its words: the corpora are test
+sets, read from ../shared at run time."""
 from __future__ import annotations
 
 import csv
@@ -16,8 +20,11 @@ def norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", (text or "").lower()))
 
 
-def key(doc: str, kind: str, quote: str) -> tuple[str, str, str]:
-    return doc, kind, norm(quote[:70])
+PREFIX = 70   # a verdict's span covers the first PREFIX characters of the quote
+
+
+def key(doc: str, kind: str, start: int) -> tuple[str, str, int]:
+    return doc, kind, int(start)
 
 
 def load_verdicts(path: Path) -> dict:
@@ -27,18 +34,23 @@ def load_verdicts(path: Path) -> dict:
     for n, row in enumerate(csv.DictReader(rows, delimiter="\t"), 2):
         if row["quote_ok"] not in ("y", "n"):
             raise SystemExit(f"{path}:{n}: quote_ok must be y or n, got {row['quote_ok']!r}")
-        out[key(row["doc"], row["kind"], row["quote"])] = row
+        k = key(row["doc"], row["kind"], row["start"])
+        if k in out:   # the same quote twice: a second row for a later occurrence is a mistake
+            raise SystemExit(f"{path}:{n}: a second verdict for {k}")
+        out[k] = row
     return out
 
 
-def find_verdict(verdicts: dict, k: tuple[str, str, str]):
-    """The verdict for a quote: same document and kind, and one text the start of the other
-    (a quote the engine now reads a paragraph further keeps its verdict)."""
+def find_verdict(verdicts: dict, k: tuple[str, str, int]):
+    """The verdict for a quote: same document and kind, and the quote starting where the
+    verdict's span starts (a quote the engine now reads a paragraph further keeps its
+    verdict), or within two characters of it (a quote mark or space more or less)."""
     if k in verdicts:
         return verdicts[k]
-    doc, kind, text = k
-    for (d, kd, t), v in verdicts.items():
-        if d == doc and kd == kind and min(len(t), len(text)) >= 15 and (t.startswith(text) or text.startswith(t)):
+    doc, kind, start = k
+    for shift in (-1, 1, -2, 2):
+        v = verdicts.get((doc, kind, start + shift))
+        if v is not None:
             return v
     return None
 
@@ -69,13 +81,13 @@ def check(articles, verdicts_path: Path, out: Path, show: bool = False, template
                 st = stats[kind]
                 st["system"] += 1
                 st["attributed"] += bool(name)
-                v = find_verdict(verdicts, key(a.id, kind, q.quote))
+                v = find_verdict(verdicts, key(a.id, kind, q.start))
                 if v is None:
-                    unchecked.append((a.id, kind, q.quote, name))
+                    unchecked.append((a.id, kind, q.start, q.quote, name))
                     continue
                 st["checked"] += 1
                 if v["quote_ok"] != "y":
-                    wrong.append(f"NOT A QUOTE {a.id} {kind} {q.quote[:70]!r} ({v.get('note', '')})")
+                    wrong.append(f"NOT A QUOTE {a.id} {kind} {q.quote[:PREFIX]!r} ({v.get('note', '')})")
                     continue
                 st["ok"] += 1
                 st["speaker_n"] += 1
@@ -96,10 +108,13 @@ def check(articles, verdicts_path: Path, out: Path, show: bool = False, template
     if show:
         for w in wrong:
             print(w, file=sys.stderr)
-    for doc, kind, quote, name in unchecked:
+    for doc, kind, start, quote, name in unchecked:
         if template:
-            print("\t".join([doc, kind, quote[:70].replace("\t", " ").replace("\n", " "), "?", name or "-", ""]))
+            # the row carries offsets only; the words go to stderr for the checker to read
+            end = start + len(quote[:PREFIX])
+            print("\t".join([doc, kind, str(start), str(end), "?", name or "-", ""]))
+            print(f"  {doc} {start}: {quote[:PREFIX]!r}", file=sys.stderr)
         elif list_unchecked:
-            print(f"UNCHECKED {doc} {kind} {quote[:70]!r} -> {name}", file=sys.stderr)
+            print(f"UNCHECKED {doc} {kind} {start} {quote[:PREFIX]!r} -> {name}", file=sys.stderr)
     report["unchecked_items"] = unchecked
     return report

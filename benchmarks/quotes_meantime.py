@@ -12,11 +12,13 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED, analysed_articles  # noqa: E402
+from common import SHARED, analyse_with_frog, read_analysed  # noqa: E402
 from quotes_common import check  # noqa: E402
 
 VERDICTS = Path(__file__).resolve().parent / "quotes_meantime_handcheck.tsv"
@@ -29,9 +31,18 @@ def main() -> None:
     ap.add_argument("--verdicts", default=str(VERDICTS))
     ap.add_argument("--show", action="store_true", help="print every wrong quote and speaker")
     args = ap.parse_args()
-    corpus = SHARED / "benchmarks" / "meantime-nl" / "derived_meantime_nl_docs.jsonl"
-    check(analysed_articles(corpus, args.articles), Path(args.verdicts), Path(args.out),
-          show=args.show, list_unchecked=False)
+    if args.articles:
+        articles = read_analysed(args.articles)
+    else:   # the corpus as kroniek JSON Lines (id, date, title, text = the raw text), then Frog
+        tmp = Path(tempfile.mkdtemp(prefix="kroniek-meantime-")) / "meantime.jsonl"
+        with open(SHARED / "benchmarks" / "meantime-nl" / "derived_meantime_nl_docs.jsonl", encoding="utf-8") as src, \
+                open(tmp, "w", encoding="utf-8") as dst:
+            for line in src:
+                d = json.loads(line)
+                dst.write(json.dumps({"id": d["doc"], "date": d["dct"][:10], "title": d.get("title"),
+                                      "text": d["raw"]}, ensure_ascii=False) + "\n")
+        articles = analyse_with_frog([tmp])
+    check(articles, Path(args.verdicts), Path(args.out), show=args.show, list_unchecked=False)
 
 
 if __name__ == "__main__":

@@ -3,10 +3,12 @@
 There is no gold for quotes on nl-eval, so every quote the system found was read by hand
 and judged in benchmarks/quotes_nl_eval_handcheck.tsv, one row per quote:
 
-    doc  kind  quote  quote_ok  true_speaker  note
+    doc  kind  start  end  quote_ok  true_speaker  note
 
 - kind: D (direct quote) or i (indirect speech, direct=false)
-- quote: the first 70 characters of the quote text (the row's key, with doc and kind)
+- start, end: the character span of the quote's first 70 characters in the article text (the
+  row's key is doc, kind and start; nl-eval is a test set, so the file holds no words of it:
+  they are read from ../shared/corpus/nl-eval when the benchmark runs)
 - quote_ok: y (a real quotation / real reported speech, span about right) or n (scare
   quote, title, not speech, or a span that says something else)
 - true_speaker: who said it by the article, `|` between acceptable names; `-` where the
