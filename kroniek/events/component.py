@@ -11,6 +11,7 @@ import logging
 from ..pipeline import component
 from ..records import Article
 from ..quotes.linking import link_events
+from . import places
 from .engine import EventCoder
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 @component("events")
 def make_event_coder(**config):
     coder = EventCoder()
+    places.warm()    # GeoNames' cities load once at start-up, not inside the first article
 
     def run(article: Article) -> Article:
         try:

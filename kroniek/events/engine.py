@@ -12,7 +12,7 @@ from ..records import ActorMention, ActorRef, Article, Event, Span, Token
 from . import codebook, dating, places
 from .clauses import (Argument, Clause, clause_arguments, is_passive, is_verb, mentions_by_sentence, split_clauses,
                       subject_and_objects)
-from .lexicon import NO_EVENT, Entry, Lexicon, any_pattern, choose_code, find_pattern, load
+from .lexicon import NO_EVENT, ClauseWords, Entry, Lexicon, any_pattern, choose_code, find_pattern, load
 from .mode import clause_mode, combine, tense
 
 # Confidence: a prior probability that a careful coder would record the event with this root,
@@ -91,8 +91,8 @@ def named_entities(article: Article) -> list[ActorMention]:
     return out
 
 
-def _words(article: Article, idx) -> list[tuple[str, str]]:
-    return [(article.tokens[i].lemma.lower(), article.tokens[i].text.lower()) for i in idx]
+def _words(article: Article, idx) -> ClauseWords:
+    return ClauseWords((article.tokens[i].lemma.lower(), article.tokens[i].text.lower()) for i in idx)
 
 
 # ------------------------------------------------------------------ predicates

@@ -156,10 +156,16 @@ class Lexicon:
     verb_forms: dict[str, set[str]] = field(default_factory=dict)   # inflected form → verb lemmas
 
     def words(self, key: str) -> set[str]:
-        return set(str(w).lower() for w in self.grammar.get(key) or self.modes.get(key) or [])
+        cache = self.__dict__.setdefault("_words", {})
+        if key not in cache:
+            cache[key] = frozenset(str(w).lower() for w in self.grammar.get(key) or self.modes.get(key) or [])
+        return cache[key]
 
     def phrases(self, key: str) -> list[tuple[str, ...]]:
-        return [_pattern(p) for p in self.modes.get(key) or self.grammar.get(key) or []]
+        cache = self.__dict__.setdefault("_phrases", {})
+        if key not in cache:
+            cache[key] = [_pattern(p) for p in self.modes.get(key) or self.grammar.get(key) or []]
+        return cache[key]
 
     def noun_entries(self, lemma: str) -> list[Entry]:
         """Entries for a noun lemma, also through compounds: vredesgesprekken → gesprek."""
@@ -215,10 +221,31 @@ def load() -> Lexicon:
 
 # ------------------------------------------------------------------ pattern matching
 
-def _word_matches(glob: str, lemma: str, text: str) -> bool:
+@lru_cache(maxsize=None)
+def _glob_kind(glob: str) -> tuple[str, str]:
+    """("any", ""), ("prefix", p) for "p*", ("suffix", s) for "*s", ("glob", g) for other
+    wildcards, ("literal", g): most patterns are literal or prefix globs, which need no fnmatch."""
     if glob == "*":
+        return "any", ""
+    wild = [k for k, c in enumerate(glob) if c in "*?["]
+    if not wild:
+        return "literal", glob
+    if wild == [len(glob) - 1] and glob[-1] == "*":
+        return "prefix", glob[:-1]
+    if wild == [0] and glob[0] == "*":
+        return "suffix", glob[1:]
+    return "glob", glob
+
+
+def _word_matches(glob: str, lemma: str, text: str) -> bool:
+    kind, g = _glob_kind(glob)
+    if kind == "any":
         return True
-    if any(c in glob for c in "*?["):
+    if kind == "prefix":
+        return lemma.startswith(g) or text.startswith(g)
+    if kind == "suffix":
+        return lemma.endswith(g) or text.endswith(g)
+    if kind == "glob":
         return fnmatchcase(lemma, glob) or fnmatchcase(text, glob)
     if glob == lemma or glob == text:
         return True
@@ -226,10 +253,45 @@ def _word_matches(glob: str, lemma: str, text: str) -> bool:
     return len(glob) >= 5 and len(lemma) - len(glob) >= 3 and lemma.endswith(glob)
 
 
+class ClauseWords(list):
+    """The (lemma, lowercased text) pairs of a clause, remembering which globs occur in it at
+    all: with thousands of patterns, most are ruled out by one word that the clause lacks,
+    and the same globs are asked for again and again."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]] = ()):
+        super().__init__(pairs)
+        self._seen: dict[str, bool] = {}
+        self._exact: Optional[set[str]] = None
+
+    def _literals(self) -> set[str]:
+        """Every literal a glob without wildcards can match: the lemmas and texts, and the
+        compound heads `_word_matches` accepts (5+ letters, 3+ letters before them)."""
+        if self._exact is None:
+            exact = set()
+            for lem, txt in self:
+                exact.add(lem)
+                exact.add(txt)
+                exact.update(lem[k:] for k in range(3, len(lem) - 4))
+            self._exact = exact
+        return self._exact
+
+    def has(self, glob: str) -> bool:
+        hit = self._seen.get(glob)
+        if hit is None:
+            if _glob_kind(glob)[0] == "literal":
+                hit = glob in self._literals()
+            else:
+                hit = any(_word_matches(glob, lem, txt) for lem, txt in self)
+            self._seen[glob] = hit
+        return hit
+
+
 def find_pattern(pattern: Sequence[str], words: Sequence[tuple[str, str]], max_gap: int = 2) -> Optional[tuple[int, int]]:
     """Where `pattern` (lemma globs) occurs in `words` ((lemma, lowercased text) pairs), its
     words in order with at most `max_gap` words between them; (first, last) indexes or None."""
     if not pattern:
+        return None
+    if isinstance(words, ClauseWords) and not all(words.has(g) for g in pattern):
         return None
     for i, (lem, txt) in enumerate(words):
         if not _word_matches(pattern[0], lem, txt):

@@ -10,13 +10,13 @@ from typing import Optional, Sequence
 
 from ..records import Article
 from .clauses import Clause
-from .lexicon import Lexicon, find_pattern
+from .lexicon import ClauseWords, Lexicon, find_pattern
 
 PRECEDENCE = ("negated", "counterfactual", "hypothetical", "intended", "asserted")
 
 
-def _words(article: Article, idx: Sequence[int]) -> list[tuple[str, str]]:
-    return [(article.tokens[i].lemma.lower(), article.tokens[i].text.lower()) for i in idx]
+def _words(article: Article, idx: Sequence[int]) -> ClauseWords:
+    return ClauseWords((article.tokens[i].lemma.lower(), article.tokens[i].text.lower()) for i in idx)
 
 
 def _has_phrase(phrases, words) -> bool:

@@ -74,6 +74,12 @@ def _landmarks() -> dict[str, dict]:
     return out
 
 
+def warm() -> None:
+    """Load the place tables now (a few seconds), so that no article pays for them."""
+    _cities()
+    _landmarks()
+
+
 def _latin(s: str) -> bool:
     return all(ord(ch) < 0x250 or ch in "’'-" for ch in s)
 
