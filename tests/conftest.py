@@ -10,7 +10,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 # The test sets (../shared/corpus/seed, corpus/nl-eval, benchmarks/meantime-nl) are for
 # benchmarks/ only: unit tests run on invented text, such as the invented articles of examples/.
-NL_EVAL = SHARED / "corpus" / "nl-eval"   # bulk input of the reliability tests (fake Frog; nothing is judged)
+# Bulk input of the reliability tests (fake Frog; nothing is judged): the development half of
+# the challenge suite, 226 short dated news items.
+DEV_CORPUS = SHARED / "eval" / "challenge" / "dev"
 EXAMPLES = ROOT / "examples"
 EXAMPLE = EXAMPLES / "001_brussel_luchtverdediging.txt"   # invented; dated to the month, header on line 1
 

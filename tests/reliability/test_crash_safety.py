@@ -23,14 +23,15 @@ import pytest
 
 from kroniek.store import Store
 
-from ..conftest import NL_EVAL, ROOT
+from ..conftest import DEV_CORPUS, ROOT
 from .conftest import run_kroniek
 
 TABLES = ("sentences", "timexes", "actor_mentions", "events", "evidence", "quotes")
+N = len(list(DEV_CORPUS.glob("*.txt")))   # articles of the input folder (226)
 
 
 def ingest_cmd(db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "kroniek.interfaces.cli", "ingest", str(NL_EVAL), "--db", str(db),
+    return [sys.executable, "-m", "kroniek.interfaces.cli", "ingest", str(DEV_CORPUS), "--db", str(db),
             "--batch", "5", "--no-progress", *extra]
 
 
@@ -63,7 +64,7 @@ def reference(tmp_path_factory, fake_frog_bin) -> dict[str, tuple]:
                        timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
     snap = snapshot(db)
-    assert len(snap) == 70
+    assert len(snap) == N
     return snap
 
 
@@ -80,7 +81,7 @@ def test_sigkill_mid_batch_then_rerun(tmp_path, fake_frog, reference):
     progress, log = tmp_path / "progress", tmp_path / "frogs"
     env = dict(os.environ, FAKE_FROG_DELAY="0.003", FAKE_FROG_PROGRESS=str(progress), FAKE_FROG_LOG=str(log))
     from kroniek.reading.sources import iter_articles
-    total_paragraphs = sum(len(a.paragraphs) + 1 for a in iter_articles([NL_EVAL]))  # + the end marker
+    total_paragraphs = sum(len(a.paragraphs) + 1 for a in iter_articles([DEV_CORPUS]))  # + the end marker
     stored_after_kill = []
     for fraction in (0.2, 0.3):  # of all paragraphs, in each run: killed at ~20% and ~50%
         progress.write_text("")
@@ -106,11 +107,11 @@ def test_sigkill_mid_batch_then_rerun(tmp_path, fake_frog, reference):
         assert all(snap[k] == reference[k] for k in snap)
         stored_after_kill.append(len(snap))
     # Killed mid-batch: some articles stored, not all (a kill may land before the first commit).
-    assert any(0 < n < 70 for n in stored_after_kill) and stored_after_kill[-1] < 70, stored_after_kill
+    assert any(0 < n < N for n in stored_after_kill) and stored_after_kill[-1] < N, stored_after_kill
     r = subprocess.run(ingest_cmd(db), env=dict(os.environ), cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
     said = " ".join(r.stderr.split())
-    assert f"{70 - stored_after_kill[-1]} added" in said and f"{stored_after_kill[-1]} unchanged" in said
+    assert f"{N - stored_after_kill[-1]} added" in said and f"{stored_after_kill[-1]} unchanged" in said
     assert snapshot(db) == reference
 
 
@@ -130,7 +131,7 @@ def test_disk_full_gives_a_clear_error_and_a_consistent_store(tmp_path, fake_fro
     said = " ".join(r.stderr.split())
     assert str(db) in said and "disk full" in said and "File too large" in said
     partial = snapshot(db)
-    assert 0 < len(partial) < 70 and all(partial[k] == reference[k] for k in partial)
+    assert 0 < len(partial) < N and all(partial[k] == reference[k] for k in partial)
     r = subprocess.run(ingest_cmd(db, "--stages", "frog,timex,quotes"), cwd=ROOT, capture_output=True, text=True,
                        timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
@@ -145,7 +146,7 @@ def test_locked_store_gives_a_clear_error(tmp_path, fake_frog):
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        r = run_kroniek("ingest", str(NL_EVAL), "--db", str(db), "--no-progress", timeout=60)
+        r = run_kroniek("ingest", str(DEV_CORPUS), "--db", str(db), "--no-progress", timeout=60)
         assert r.returncode == 2, r.stderr[-3000:]
         assert "Traceback" not in r.stderr and str(db) in r.stderr
         assert "cannot open the store" in r.stderr and "another kroniek" in r.stderr
@@ -154,8 +155,8 @@ def test_locked_store_gives_a_clear_error(tmp_path, fake_frog):
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
-    r = run_kroniek("ingest", str(NL_EVAL), "--db", str(db), "--no-progress", "--stages", "frog", timeout=120)
-    assert r.returncode == 0 and "70 added" in " ".join(r.stderr.split()), r.stderr[-3000:]
+    r = run_kroniek("ingest", str(DEV_CORPUS), "--db", str(db), "--no-progress", "--stages", "frog", timeout=120)
+    assert r.returncode == 0 and f"{N} added" in " ".join(r.stderr.split()), r.stderr[-3000:]
 
 
 def test_not_a_store_gives_a_clear_error(tmp_path):
@@ -206,12 +207,12 @@ def test_sigkill_with_workers_leaves_no_orphans(tmp_path, fake_frog):
     r = subprocess.run(ingest_cmd(db, "--workers", "2", "--stages", "frog"), cwd=ROOT, capture_output=True,
                        text=True, timeout=120)
     assert r.returncode == 0, r.stderr[-3000:]
-    assert len(snapshot(db)) == 70
+    assert len(snapshot(db)) == N
 
 
 def test_extract_on_a_full_disk_says_so(tmp_path, fake_frog):
     out = tmp_path / "out"
-    r = subprocess.run([sys.executable, "-m", "kroniek.interfaces.cli", "extract", str(NL_EVAL), "--out", str(out),
+    r = subprocess.run([sys.executable, "-m", "kroniek.interfaces.cli", "extract", str(DEV_CORPUS), "--out", str(out),
                         "--stages", "frog", "--no-progress", "--no-summary"], cwd=ROOT, capture_output=True,
                        text=True, timeout=120, preexec_fn=_limit_file_size(20_000))
     assert r.returncode == 2 and "Traceback" not in r.stderr and "╭" not in r.stderr, r.stderr[-3000:]

@@ -276,10 +276,10 @@ def test_dyad_any_values(store, a, b, by, since, until):
 # -- the later pipeline stages on any analysed text ---------------------------------------------------
 @lru_cache(maxsize=1)
 def dutch_words() -> list[str]:
-    """Words of the nl-eval corpus (real Dutch news vocabulary: names, verbs, quotes, numbers)."""
-    from ..conftest import NL_EVAL
+    """Words of the development news items (real Dutch news vocabulary: names, verbs, quotes, numbers)."""
+    from ..conftest import DEV_CORPUS
     words: set[str] = set()
-    for p in sorted(NL_EVAL.glob("*.txt"))[:40]:
+    for p in sorted(DEV_CORPUS.glob("*.txt"))[:120]:
         words |= set(p.read_text(encoding="utf-8").split()[2:])
     return sorted(words)
 
