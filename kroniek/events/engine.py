@@ -38,8 +38,9 @@ DISCOURSE_SENTENCES = 2    # how far back a discourse rule looks for the parties
 VERBAL_ROLES = {"PTY", "LEG", "OPP", "MED", "CVL", "LAB", "BUS", "EDU", "JUD", "NGO", "ELI", "HRI", "REL"}
 # Who does a passive's unnamed deed: arrests, bans and deportations by the state of the place
 # (the police for arrests); violence and other acts are left to an empty doer.
-IMPLICIT_STATE_CODES = {"173": "COP", "1711": "COP", "174": "GOV", "172": "GOV"}
+IMPLICIT_STATE_CODES = {"173": "COP", "1711": "COP", "174": "GOV", "172": "GOV", "116": "JUD"}
 SOURCELESS_ROOTS = {"14", "17", "18", "19", "20"}   # events a coder records even when the doer is unnamed
+PATIENT_IS_DOER_ROOTS = {"15"}   # "De luchtmacht is in paraatheid gebracht": the force posture is the patient's
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "IGO", "PTY", "ELI", "SPY", "COP"}
 REPAIRED_TAG_PENALTY = 0.1    # the verb was tagged as another part of speech by Frog
 BARE_OBJECT_PENALTY = 0.05    # a bare object can be a subject the order misread
@@ -274,8 +275,9 @@ def _statements_carry_nothing_else(found: list[Found]) -> list[Found]:
 
 def _domestic(code: str) -> bool:
     """Codes of a state acting on its own people: coercion (17), investigation (09), lawsuits
-    and verdicts (115, 116)."""
-    return code[:2] in ("17", "09") or code[:3] in ("115", "116")
+    and verdicts (115, 116); and of people defying their own state's rules (128) or threatening
+    it with protest (133: "De vakbonden dreigen met acties")."""
+    return code[:2] in ("17", "09") or code[:3] in ("115", "116", "128", "133")
 
 
 def _coded(m: Optional[ActorMention]) -> bool:
@@ -486,7 +488,10 @@ class EventCoder:
             # implicit agent is left empty instead
             sources = list(resolved_sources.get(c.parent, []))
             path = "inherited"
-        if not sources and passive and code[:2] in SOURCELESS_ROOTS:
+        if not sources and passive and code[:2] in PATIENT_IS_DOER_ROOTS and patients:
+            sources, patients, path = list(patients), [], "implicit"
+            objs = [o for o in objs if all(o is not s for s in sources)]
+        if not sources and passive and (code[:2] in SOURCELESS_ROOTS or code[:3] in IMPLICIT_STATE_CODES):
             sources, path = self._implicit_agent(article, c, code), "implicit"
         if not sources and not passive and code[:2] == "14":
             crowd = self._crowd(article, c)
@@ -512,10 +517,14 @@ class EventCoder:
         compl = next((k for k in clauses if k.parent == c.index and k.kind in ("sub", "inf")), None)
         if entry.complement and compl is not None and entry.objects:
             code = choose_code(entry, _words(article, c.tokens + compl.tokens))   # "afgesproken om te praten": 036
+            if code == NO_EVENT:
+                return None
         if entry.governs and compl is not None:
             # "Iran eist dat de VS de sancties opheffen": the demand is addressed to the subject of
             # its complement and its sub-code comes from what is demanded
             code = choose_code(entry, _words(article, c.tokens + compl.tokens))
+            if code == NO_EVENT:
+                return None    # "het kabinet dreigt te vallen": the complement says it is no threat
             if entry.complement_with:
                 # an opinion is about the subject of its dat-clause, never about a phrase of the
                 # speaker's own NP ("Kamerlid Jansen van de SP vindt dat de minister …")
@@ -561,6 +570,8 @@ class EventCoder:
                   symmetric=symmetric)
         if target is None and entry.place_target:
             f.target_ref = self._place_actor(article, c, entry.target)
+        if target is None and f.target_ref is None and sources and "obj" in entry.target:
+            f.target_ref = self._institution_in_compound(article, c, obj_from, sources[0].mention)
         f.mode = clause_mode(article, c, lex, next_text)
         if f.mode == "negated" and entry.governs:
             # "dreigen … niet langer wapens te leveren": the negation is inside the complement
@@ -1011,10 +1022,12 @@ class EventCoder:
             f.target_ref = place_ref
             prev = [article.tokens[j].text.lower() for j in range(max(c.start, i - 3), i)]
             f.mode = "negated" if "geen" in prev else "asserted"
-            if any(w.startswith(("geplande", "voorgenomen", "komende", "aanstaande")) for w in prev):
+            if any(w.startswith(("geplande", "voorgenomen", "komende", "aanstaande", "aangekondigde")) for w in prev):
                 f.mode = "intended"
             if any(w in ("mogelijke", "eventuele") for w in prev):
                 f.mode = "hypothetical"
+            if path == "nominal_place" and clause_mode(article, c, lex, next_text) == "negated":
+                f.mode = "negated"     # "De aangekondigde staking gaat niet door"
             f.confidence = CONFIDENCE[path]
             out.append(f)
         return out
@@ -1130,6 +1143,26 @@ class EventCoder:
                    attributed_to=f.attributed.ref() if f.attributed else None,
                    symmetric=f.symmetric, timex=tid, rule=f"{f.entry.name}|{f.path}")
         return ev
+
+    def _institution_in_compound(self, article: Article, c: Clause, after: Optional[int],
+                                 src: ActorMention) -> Optional[ActorRef]:
+        """`institution_compound_object`: "noemt het kabinetsbesluit kortzichtig", "hekelt het
+        regeringsbeleid" — an object noun compounded with a state institution stands for that
+        institution of the doer's own country (the same country: a foreign government's plan
+        names its country, which the actor layer resolves)."""
+        country = src.country or (src.code or "")[:3]
+        if not country or len(country) != 3 or country == "IGO":
+            return None
+        stems = self.lex.words("institution_compound_stems")
+        for i in c.tokens:
+            t = article.tokens[i]
+            if after is not None and i <= after or t.tag != "N":
+                continue
+            lemma = t.lemma.lower()
+            for stem, role in (s.split(":") for s in stems):
+                if lemma.startswith(stem) and len(lemma) > len(stem) + 3:
+                    return ActorRef(text=t.text, code=f"{country}{role.upper()}", country=country, role=role.upper())
+        return None
 
     def _domestic_target(self, article: Article, f: Found, src: Optional[ActorMention],
                          any_root: bool = False) -> Optional[ActorRef]:

@@ -22,7 +22,7 @@ from . import codebook
 # actor (the lemma Frog gives it)
 TARGET_MARKERS = {"obj", "adj", "aan", "met", "tegen", "op", "in", "naar", "voor", "bij", "tussen", "over",
                   "van", "uit", "door", "tegenover", "rond", "nabij", "jegens", "om", "onder", "achter",
-                  "binnen", "buiten", "via", "vanwege", "wegens", "namens", "richting", "langs", "na"}
+                  "binnen", "buiten", "via", "vanwege", "wegens", "namens", "richting", "langs", "na", "tot"}
 NO_EVENT = "none"  # an objects rule with this code says: with this object the entry does not apply
 
 
@@ -216,6 +216,10 @@ def load() -> Lexicon:
     for lemma in lex.verbs:
         for form in dutch_verb_forms(lemma):
             lex.verb_forms.setdefault(form, set()).add(lemma)
+    # past forms of strong verbs that Frog sometimes leaves as their own lemma ("verwierp")
+    for form, lemma in (lex.grammar.get("strong_past_forms") or {}).items():
+        if lemma in lex.verbs:
+            lex.verb_forms.setdefault(str(form).lower(), set()).add(lemma)
     return lex
 
 
