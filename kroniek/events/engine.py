@@ -34,6 +34,9 @@ CONFIDENCE = {
     "statement": 0.6,        # a plain statement (010) that carries no other event
 }
 DISCOURSE_SENTENCES = 2    # how far back a discourse rule looks for the parties of an earlier event
+STATE_AGENTS = {"GOV", "COP", "JUD", "MIL", "SPY", "LEG"}
+# State agents that are coded by their role alone when no country can be found for them.
+ROLE_ONLY_AGENTS = {"COP", "JUD", "MIL", "SPY", "LEG"}
 # A doer that acts in words, not by force: for verbs with a `verbal_code` ("aanvallen").
 VERBAL_ROLES = {"PTY", "LEG", "OPP", "MED", "CVL", "LAB", "BUS", "EDU", "JUD", "NGO", "ELI", "HRI", "REL"}
 # Who does a passive's unnamed deed: arrests, bans and deportations by the state of the place
@@ -749,7 +752,10 @@ class EventCoder:
             country = self._sentence_country(article, m.sent, (m.role or "").upper() in own_state,
                                              place_only=(m.role or "").upper() == "GOV")
             if not country:
-                out.append(m)
+                # `role_without_country`: "Politie pakt zeven verdachten op" with no country in
+                # sight is still the police; GDELT codes such an actor by its role alone (COP)
+                role = (m.role or "").upper()
+                out.append(replace(m, code=role) if role in ROLE_ONLY_AGENTS else m)
                 continue
             out.append(replace(m, code=f"{country}{m.role}", country=country))
         return out
@@ -829,10 +835,11 @@ class EventCoder:
         if role is None or any(article.tokens[i].text.lower() == "door" for i in c.tokens):
             return []   # not a state's deed, or its doer is named, if not as an actor ("door de bosbranden")
         country = self._sentence_country(article, c.sent, by_state=True)
-        if not country or country == "IGO":
+        if country == "IGO":
             return []
         v = article.tokens[c.verbs[0]] if c.verbs else article.tokens[c.start]
-        m = ActorMention(text=f"({country} {role.lower()})", code=f"{country}{role}", country=country, role=role,
+        label = f"({country} {role.lower()})" if country else f"({role.lower()})"
+        m = ActorMention(text=label, code=f"{country or ''}{role}", country=country or None, role=role,
                          start=v.start, end=v.start, sent=c.sent, tokens=(v.i, v.i), kind="implicit")
         return [Argument(mention=m, first=v.i, last=v.i, marker="bare")]
 
@@ -1097,8 +1104,9 @@ class EventCoder:
             # whom they arrest, try or investigate is a private person ("Het parket vervolgt een
             # 40-jarige man"): GDELT codes BELJUD → BEL
             f.target_ref = self._domestic_target(article, f, src, any_root=True)
-        if f.target is None and f.target_ref is None and not f.entry.target_optional:
-            return None
+        if f.target is None and f.target_ref is None and not f.entry.target_optional \
+                and not (_domestic(f.code) and _role(src) in STATE_AGENTS):
+            return None            # (the state's coercion of private people is coded without a target)
         if not _coded(src) and not (f.target is not None and _coded(f.target.mention)) \
                 and not (f.target_ref is not None and (f.target_ref.code or f.target_ref.country)):
             return None            # no known actor on either side ("Van Dam prijst De Vries"): no political event
