@@ -41,7 +41,8 @@ def test_yielding_to_pressure_stays_080(coded):
 
 def test_reaction_to_news_targets_the_doer_before(coded):
     a = coded("De Chinese president Xi Jinping heeft woensdag aangekondigd een exportverbod op zeldzame metalen "
-              "in te voeren. De Europese Commissie betreurt die stap en kondigt tegenmaatregelen aan.", "2025-03-01")
+              "in te voeren. De Europese Commissie betreurt het nieuws en kondigt eigen tegenmaatregelen aan.",
+              "2025-03-01")
     assert {("012", "IGOEEC", "CHNGOV"), ("1312", "IGOEEC", "CHNGOV")} <= codes(a)
     assert all(e.confidence <= 0.6 for e in a.events if e.source.code == "IGOEEC")
 
