@@ -12,7 +12,8 @@ from ..records import ActorMention, ActorRef, Article, Event, Span, Token
 from . import codebook, dating, places
 from .clauses import (Argument, Clause, clause_arguments, is_passive, is_verb, mentions_by_sentence, split_clauses,
                       subject_and_objects)
-from .lexicon import NO_EVENT, ClauseWords, Entry, Lexicon, any_pattern, choose_code, find_pattern, load
+from .lexicon import (NO_EVENT, ClauseWords, Entry, Lexicon, any_pattern, choose_code, choose_code_at, find_pattern,
+                      load)
 from .mode import clause_mode, combine, tense
 
 # Confidence: a prior probability that a careful coder would record the event with this root,
@@ -109,7 +110,8 @@ def _particles(article: Article, clause: Clause, lex: Lexicon) -> list[Token]:
         if t.text.lower() not in parts:
             continue
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if t.rel == "svp" or nxt is None or nxt.tag in ("WW", "LET", "VZ", "VG") or nxt.text.lower() in ("te",):
+        if t.rel == "svp" or nxt is None or nxt.tag in ("WW", "LET", "VZ", "VG") or nxt.text.lower() in ("te",) \
+                or (nxt.tag == "VNW" and "betr" in nxt.features):    # "zet diplomaten uit die …"
             out.append(t)
     return out
 
@@ -122,6 +124,14 @@ def _particle_fits(article: Article, clause: Clause, p: Token, v: Token) -> bool
         return not others or all("pv" in article.tokens[i].features for i in others)
     between = [article.tokens[i] for i in range(p.i + 1, v.i)]
     return 0 <= v.i - p.i <= 3 and all(t.text.lower() == "te" or t.tag == "WW" for t in between)
+
+
+def _heads_the_clause(article: Article, clause: Clause, v: Token) -> bool:
+    """The verb that carries the clause: the finite verb, or the participle or infinitive
+    under an auxiliary ("heeft … gevraagd in te stemmen"), not a te-infinitive."""
+    if v.i == clause.finite:
+        return True
+    return v.i > clause.start and article.tokens[v.i - 1].text.lower() != "te" and "pv" not in v.features
 
 
 def _tail_after_relative(article: Article, clause: Clause) -> list[tuple[str, str]]:
@@ -166,15 +176,18 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
         # no verb at all: one may hide under another tag ("President Trump hint op …", hint as noun)
         for i in clause.tokens:
             t = article.tokens[i]
-            if t.tag != "WW" and t.text.lower() in lex.verb_forms and t.tag in ("N", "ADJ", "SPEC"):
-                cands.append((t, True))
+            if t.tag != "WW" and t.text.lower() in lex.verb_forms and t.tag in ("N", "ADJ", "SPEC") \
+                    and not (t.tag == "N" and lex.noun_entries(t.lemma or t.text)):
+                cands.append((t, True))   # (a noun with an event entry of its own is that noun: "aanval op Rafah")
     best = None
     for v, repaired in cands:
         lemmas: list[tuple[str, Optional[Token]]] = [(p.text.lower() + v.lemma.lower(), p) for p in parts
                                                      if _particle_fits(article, clause, p, v)]
         if repaired:
             lemmas += [(lem, None) for lem in sorted(lex.verb_forms.get(v.text.lower(), ()))]
-        else:
+        elif not any(p.rel == "svp" and p.head == v.i for p in parts):
+            # `separable_verb`: with its particle attached by the parser ("stelde het besluit
+            # uit"), the verb is never read without it (uitstellen, not stellen)
             lemmas.append((v.lemma.lower(), None))
             if v.lemma.lower() not in lex.verbs:     # a bad lemma (afreist): try the form
                 lemmas += [(lem, None) for lem in sorted(lex.verb_forms.get(v.text.lower(), ()))]
@@ -199,12 +212,16 @@ def match_predicate(article: Article, clause: Clause, lex: Lexicon
                     if not hit:
                         continue
                     consumed.update(clause.tokens[hit[0]:hit[1] + 1])
-                code = choose_code(e, words)
+                code, obj_hit = choose_code_at(e, words)
                 if code == NO_EVENT:
                     continue
+                if obj_hit is not None:
+                    # the object that chose the sub-code is part of the predicate, no nominal event
+                    # of its own ("stelde een staakt-het-vuren voor")
+                    consumed.update(clause.tokens[k] for k in range(obj_hit[0], obj_hit[1] + 1) if k < len(clause.tokens))
                 # a plain statement verb yields to any other reading of the clause ("geeft kritiek")
                 score = e.specificity - (10 if e.statement else 0) + (3 if part is not None else 0) - (1 if repaired else 0) \
-                    - (1 if v.lemma in aux else 0) + (5 if e.governs and v.i == clause.finite else 0)
+                    - (1 if v.lemma in aux else 0) + (5 if e.governs and _heads_the_clause(article, clause, v) else 0)
                 trig = sorted({v.i} | ({part.i} if part is not None else set()))
                 if best is None or score > best[0]:
                     best = (score, e, code, trig, consumed, repaired)
@@ -257,6 +274,16 @@ def _target(entry_targets, args: list[Argument], objects: list[Argument], source
     return None
 
 
+def _nominal_beside_its_verb(found: list[Found]) -> list[Found]:
+    """A nominal event with no doer in a sentence whose verb already codes an event of the same
+    root is that event named again ("zette hem uit, de eerste uitzetting sinds …"; a headline
+    "Zware beschietingen op X" over "De RSF bestookte X"): only the verb's event stays."""
+    verbs = {(f.clause.sent, f.code[:2]) for f in found if f.entry.kind == "verb" and f.sources}
+    heads = {f.code[:2] for f in found if f.entry.kind == "verb" and f.sources and f.clause.sent <= 1}
+    return [f for f in found if not (f.path == "nominal_place" and (
+        (f.clause.sent, f.code[:2]) in verbs or (f.clause.sent == 0 and f.code[:2] in heads)))]
+
+
 def _attribute_previous_sentence(found: list[Found]) -> None:
     """"Dat zei de minister": the events of the sentence just before are the speaker's claims."""
     for f in found:
@@ -270,17 +297,19 @@ def _statements_carry_nothing_else(found: list[Found]) -> list[Found]:
     """A plain statement (010) is coded only when nothing else in its sentence is an event:
     "X zei dat Y Z aanviel" is the attack, claimed by X; "X zei dat de economie groeit" is X's
     statement."""
-    busy = {f.clause.sent for f in found if not f.entry.statement}
+    busy = {f.clause.sent for f in found if not f.entry.statement and (f.sources or f.path == "nominal_place")
+            and (f.target is not None or f.target_ref is not None or f.entry.target_optional)}
     return [f for f in found if not f.entry.statement
             or (f.clause.sent not in busy and f.sources and _coded(f.sources[0].mention)
                 and _role(f.sources[0].mention) != "MED" and not f.attribution_only)]
 
 
 def _domestic(code: str) -> bool:
-    """Codes of a state acting on its own people: coercion (17), investigation (09), lawsuits
-    and verdicts (115, 116); and of people defying their own state's rules (128) or threatening
-    it with protest (133: "De vakbonden dreigen met acties")."""
-    return code[:2] in ("17", "09") or code[:3] in ("115", "116", "128", "133")
+    """Codes of acts on the people of a country rather than on another state: coercion (17),
+    investigation (09), lawsuits and verdicts (115, 116), assaults and mass killings (18, 20:
+    "RSF-strijders hebben honderden burgers vermoord"); and of people defying their own
+    state's rules (128) or threatening it with protest (133: "De vakbonden dreigen met acties")."""
+    return code[:2] in ("17", "09", "18", "20") or code[:3] in ("115", "116", "128", "133")
 
 
 def _coded(m: Optional[ActorMention]) -> bool:
@@ -436,6 +465,7 @@ class EventCoder:
                         pending = (c.index, ghost, entry)
                 out.extend(self._nominal_events(article, c, consumed, next_text, resolved_sources.get(c.index, [])))
             self._headline_speaker(article, s.index, clauses, sent_mentions, out)
+        out = _nominal_beside_its_verb(out)
         _attribute_previous_sentence(out)
         out = _statements_carry_nothing_else(out)
         self._discourse_parties(article, out)
@@ -575,12 +605,15 @@ class EventCoder:
             f.target_ref = self._place_actor(article, c, entry.target)
         if target is None and f.target_ref is None and sources and "obj" in entry.target:
             f.target_ref = self._institution_in_compound(article, c, obj_from, sources[0].mention)
-        f.mode = clause_mode(article, c, lex, next_text)
+        f.mode = clause_mode(article, c, lex, next_text, trigger_lemma=entry.lemma)
         if f.mode == "negated" and entry.governs:
             # "dreigen … niet langer wapens te leveren": the negation is inside the complement
             te = next((i for i in c.tokens if article.tokens[i].text.lower() == "te"), None)
             from .mode import negated as _negated
-            if te is not None and not _negated(article, [i for i in c.tokens if i < te and i <= (c.finite or te)], lex):
+            # the negation belongs to the governing verb when it stands before it ("heeft hem niet
+            # gevraagd … te stoppen"), to the complement when it follows it ("dreigt niet langer …")
+            head = max(trig) if trig else (c.finite or te)
+            if te is not None and not _negated(article, [i for i in c.tokens if i < te and i <= head], lex):
                 f.mode = clause_mode(article, c, lex, next_text, ignore_negation=True)
         if f.mode == "negated":
             self._cessation(article, c, f)
@@ -591,11 +624,17 @@ class EventCoder:
             conf -= BARE_OBJECT_PENALTY
         f.confidence = conf
         f.attributed = self._attribution(article, c, clauses, resolved_sources)
-        if entry.statement and c.kind == "main":
+        if entry.statement:
             first = next((article.tokens[i] for i in c.tokens if article.tokens[i].tag != "LET"), None)
             # `anaphoric_attribution`: "Dat zei de minister maandag" names the speaker of the
-            # sentence before; it is no statement of its own
-            f.attribution_only = first is not None and first.text.lower() in ("dat", "dit") and first.tag == "VNW"
+            # sentence before; `trailing_attribution`: "…, zei de minister" (the speech verb opens
+            # its clause after a comma) names the speaker of the clause before. Neither is a
+            # statement of its own.
+            f.attribution_only = first is not None and (
+                (c.kind == "main" and first.text.lower() in ("dat", "dit") and first.tag == "VNW")
+                or (first.i == c.finite and c.start > 0 and article.tokens[c.start - 1].text == ","
+                    and article.tokens[c.start - 1].sent == c.sent)
+                or (first.i == c.finite and article.tokens[first.i - 1].text == "," if first.i > 0 else False))
         return f
 
     @staticmethod
@@ -1035,6 +1074,9 @@ class EventCoder:
                 f.mode = "hypothetical"
             if path == "nominal_place" and clause_mode(article, c, lex, next_text) == "negated":
                 f.mode = "negated"     # "De aangekondigde staking gaat niet door"
+            if any(article.tokens[j].lemma.lower() in lex.words("cancel_verbs") for j in c.tokens):
+                # `cancelled_nominal_event`: "stelde zijn bezoek aan Peking uit", "zegt de top af"
+                f.mode = "counterfactual"
             f.confidence = CONFIDENCE[path]
             out.append(f)
         return out
@@ -1126,6 +1168,7 @@ class EventCoder:
             return None            # two members of one side speaking together are not consulting each other
         tgt_ref = tgt.ref() if tgt is not None else f.target_ref
         if tgt_ref is not None and tgt is None and src is not None and f.path != "nominal_place" \
+                and not (_domestic(f.code) or f.entry.target_optional) \
                 and (tgt_ref.country == (src.country or (src.code or "")[:3])) and role not in ("REB", "SEP", "INS"):
             return None            # a visit at home is no visit; rebels taking a city of their country act on it
         if tgt_ref is None and f.entry.target_optional:

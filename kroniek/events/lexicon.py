@@ -324,7 +324,13 @@ def any_pattern(patterns: Iterable[Sequence[str]], words: Sequence[tuple[str, st
 
 def choose_code(entry: Entry, words: Sequence[tuple[str, str]]) -> str:
     """The entry's code refined by the first object rule that matches the clause."""
+    return choose_code_at(entry, words)[0]
+
+
+def choose_code_at(entry: Entry, words: Sequence[tuple[str, str]]) -> tuple[str, Optional[tuple[int, int]]]:
+    """choose_code, with where in `words` the object rule matched (None for the entry's own code)."""
     for rule in entry.objects:
-        if any_pattern(rule.patterns, words):
-            return rule.code
-    return entry.code
+        hit = any_pattern(rule.patterns, words)
+        if hit:
+            return rule.code, hit
+    return entry.code, None

@@ -39,7 +39,7 @@ def negated(article: Article, idx: Sequence[int], lex: Lexicon, trigger: Optiona
 
 
 def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str = "",
-                ignore_negation: bool = False) -> str:
+                ignore_negation: bool = False, trigger_lemma: str = "") -> str:
     """The mode a clause gives the event it carries (without its governing clauses)."""
     idx = clause.tokens
     words = _words(article, idx)
@@ -72,8 +72,8 @@ def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str =
             and not (finite.lemma.lower() in ("moeten", "kunnen") and "verl" in finite.features):
         # "moest toegeven", "kon … vatten": a past obligation or ability reports what was done
         return "hypothetical"
-    if any(v == "overwegen" for v in verb_lemmas):
-        return "hypothetical"
+    if any(v == "overwegen" for v in verb_lemmas) and trigger_lemma != "overwegen":
+        return "hypothetical"     # what is considered; considering itself (014) is asserted
     if finite is not None:
         lem = finite.lemma.lower()
         present = "tgw" in finite.features or clause.finite_repaired
