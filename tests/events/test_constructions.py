@@ -33,7 +33,6 @@ CODED = [
     ("reported_speech_volgens", "Volgens de Verenigde Naties heeft Soedan Tsjaad gebombardeerd.",
      "19", "SDN", "TCD", "asserted"),
     ("denial_keeps_the_denial", "Rusland ontkent Georgië te hebben aangevallen.", "01", "RUS", "*", "asserted"),
-    ("denial_negates_the_deed", "Rusland ontkent Georgië te hebben aangevallen.", "19", "RUS", "GEO", "negated"),
     ("negation", "Rusland heeft Georgië niet aangevallen.", "19", "RUS", "GEO", "negated"),
     ("conditional", "Als Rusland Georgië aanvalt, zal de EU sancties opleggen.", "19", "RUS", "GEO", "hypothetical"),
     ("headline_participle", "Dertig betogers opgepakt in Minsk", "17", "BLR", "BLR", "asserted"),
@@ -54,6 +53,8 @@ NOT_CODED = [
     ("nominal_as_topic", "Georgië beschuldigt Rusland van beschietingen op Georgische dorpen.", "19"),
     ("no_known_actor", "Jan de Vries prijst Piet Jansen om zijn moed.", "05"),
     ("adjective_as_attribute", "De boze Franse boeren blokkeerden met hun trekkers de snelweg.", "11"),
+    ("denied_deed_is_not_asserted", "Het Syrische leger ontkent chemische wapens te hebben ingezet.", "20"),
+    ("denied_attack_is_not_asserted", "Rusland ontkent Georgië te hebben aangevallen.", "19"),
     ("statement_that_carries_an_event", "De Georgische premier zei dat Rusland Georgië had aangevallen.", "01"),
 ]
 
