@@ -541,6 +541,8 @@ class EventCoder:
         else:
             obj_from = c.start
         target = _target(entry.target, tgt_pool, objects, sources, finite=obj_from, root=int(code[:2]))
+        if path == "implicit" and not sources and target is not None and target.marker == "adj":
+            target = None    # "Een Gentse man werd neergestoken": a private person's town, no actor
         if target is not None and consumed and target.marker not in ("bare", "adj") and target.last <= min(consumed):
             # two phrases with the same preposition: the one after the construction's noun is its
             # partner ("tijdens zijn vergadering met Macron … naar zijn ontmoeting met Kim")
@@ -615,6 +617,8 @@ class EventCoder:
             head = max(trig) if trig else (c.finite or te)
             if te is not None and not _negated(article, [i for i in c.tokens if i < te and i <= head], lex):
                 f.mode = clause_mode(article, c, lex, next_text, ignore_negation=True)
+        if f.mode != "negated" and self._denied_in_clause(article, c, trig):
+            f.mode = "negated"     # `denial_with_te_infinitive`: "ontkent chemische wapens te hebben ingezet"
         if f.mode == "negated":
             self._cessation(article, c, f)
         conf = CONFIDENCE[path]
@@ -865,6 +869,18 @@ class EventCoder:
         m = ActorMention(text=t.text, code=f"{place.country}OPP", country=place.country, role="OPP",
                          start=t.start, end=t.end, sent=c.sent, tokens=(noun, noun + 1), kind="crowd")
         return Argument(mention=m, first=noun, last=noun + 1, marker="bare")
+
+    def _denied_in_clause(self, article: Article, c: Clause, trig) -> bool:
+        """A denial verb (an entry with `complement: negated`) before the trigger in the same
+        clause: the trigger's deed is what is denied."""
+        first = min(trig) if trig else None
+        for i in c.verbs:
+            if first is None or i >= first:
+                continue
+            lemma = article.tokens[i].lemma.lower()
+            if any(e.complement == "negated" for e in self.lex.verbs.get(lemma, ())):
+                return True
+        return False
 
     def _implicit_agent(self, article: Article, c: Clause, code: str) -> list[Argument]:
         """The unnamed doer of a passive (`passive_without_agent`): "In Minsk zijn twintig

