@@ -308,8 +308,10 @@ def _domestic(code: str) -> bool:
     """Codes of acts on the people of a country rather than on another state: coercion (17),
     investigation (09), lawsuits and verdicts (115, 116), assaults and mass killings (18, 20:
     "RSF-strijders hebben honderden burgers vermoord"); and of people defying their own
-    state's rules (128) or threatening it with protest (133: "De vakbonden dreigen met acties")."""
-    return code[:2] in ("17", "09", "18", "20") or code[:3] in ("115", "116", "128", "133")
+    state's rules (128) or threatening it with protest (133: "De vakbonden dreigen met acties");
+    demands with no addressee (10: "Vlaams Belang eist een asielstop") and political reforms or
+    concessions (083: "Het kabinet schrapt de btw-verhoging") are aimed at the doer's own country."""
+    return code[:2] in ("17", "09", "18", "20", "10") or code[:3] in ("115", "116", "128", "133", "083")
 
 
 def _coded(m: Optional[ActorMention]) -> bool:

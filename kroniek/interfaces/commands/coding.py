@@ -36,8 +36,9 @@ def register(app: typer.Typer) -> None:
                     continue
                 if text:
                     tgt = f"{e.target.text} [{e.target.code}]" if e.target else "-"
+                    src = f"{e.source.text} [{e.source.code}]" if e.source else "-"
                     out.write(f"{item.id}\t{e.id}\t{e.cameo} {e.plover or ''}\t{e.mode}\t{e.earliest}..{e.latest}\t"
-                              f"{e.source.text} [{e.source.code}] -> {tgt}\t{e.evidence[0].text}\n")
+                              f"{src} -> {tgt}\t{e.evidence[0].text}\n")
                 else:
                     out.write(json.dumps(e.to_json(item.id), ensure_ascii=False) + "\n")
         exit_on_problems(problems)
