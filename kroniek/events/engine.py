@@ -68,6 +68,7 @@ class Found:
     parent_has_event: bool = False
     target_ref: Optional[ActorRef] = None
     attribution_only: bool = False     # "Dat zegt X": the clause names who said the sentence before
+    denial: Optional["Found"] = None   # the denial of this (negated) deed in the same clause
 
 
 def named_entities(article: Article) -> list[ActorMention]:
@@ -373,8 +374,13 @@ class EventCoder:
             clauses = split_clauses(article, s.index, lex)
             sent_mentions = mentions.get(s.index, [])
             next_text = article.sentence_text(s.index + 1)[:60] if s.index + 1 < len(article.sentences) else ""
+            colon = self._headline_colon(article, s.index, sent_mentions)
             for c in clauses:
                 c.args = clause_arguments(article, c, sent_mentions, lex)
+                if colon is not None and c.start < colon:
+                    # `headline_colon_speaker`: "Kremlin: 'Kyiv viel Koersk aan'" — the speaker
+                    # before the colon is no argument of the clause after it
+                    c.args = [a for a in c.args if a.first > colon]
             resolved_sources: dict[int, list[Argument]] = {}
             pending: Optional[tuple[int, Found, Entry]] = None
             clauses_with_event: set[int] = set()
@@ -458,6 +464,8 @@ class EventCoder:
                         if f.sources and (f.target is not None or f.target_ref is not None or f.entry.target_optional):
                             clauses_with_event.add(c.index)   # only an event that will be coded
                         out.append(f)
+                        if f.denial is not None:
+                            out.append(f.denial)
                         if entry.complement:
                             pending = (c.index, f, entry)
                     elif entry.complement:
@@ -619,8 +627,15 @@ class EventCoder:
             head = max(trig) if trig else (c.finite or te)
             if te is not None and not _negated(article, [i for i in c.tokens if i < te and i <= head], lex):
                 f.mode = clause_mode(article, c, lex, next_text, ignore_negation=True)
-        if f.mode != "negated" and self._denied_in_clause(article, c, trig):
-            f.mode = "negated"     # `denial_with_te_infinitive`: "ontkent chemische wapens te hebben ingezet"
+        denial = self._denied_in_clause(article, c, trig)
+        if denial is not None:
+            # `denial_with_te_infinitive`: "ontkent chemische wapens te hebben ingezet" — the deed
+            # is negated, and the denial is an event of its own (016)
+            f.mode = "negated"
+            i, dentry = denial
+            f.denial = Found(entry=dentry, code=dentry.code, sources=list(sources), target=None, clause=c,
+                             trigger=[i], path=path, confidence=CONFIDENCE["verb"],
+                             mode=clause_mode(article, c, lex, next_text, trigger_lemma=dentry.lemma))
         if f.mode == "negated":
             self._cessation(article, c, f)
         conf = CONFIDENCE[path]
@@ -835,17 +850,29 @@ class EventCoder:
         events after the colon are the speaker's claims. A headline with no event after the
         colon is not coded as a statement of its own: the article's lead reports it with its
         verb (on EventDNA dev such headline statements were a supported event 7 times in 25)."""
-        toks = article.sentence_tokens(sent)
-        colon = next((t.i for t in toks[:8] if t.text == ":"), None)
+        colon = self._headline_colon(article, sent, mentions)
         if colon is None:
             return
-        speaker = next((m for m in mentions if m.tokens[0] <= toks[0].i + 2 and m.tokens[1] == colon
-                        and (m.code or m.country)), None)
-        if speaker is None or not any(t.tag not in ("LET",) for t in article.tokens[colon + 1:toks[-1].i + 1]):
-            return
+        speaker = self._colon_speaker(article, sent, colon, mentions)
         for f in out:
             if f.clause.sent == sent and f.trigger and f.trigger[0] > colon:
                 f.attributed = f.attributed or speaker
+
+    def _headline_colon(self, article: Article, sent: int, mentions: list[ActorMention]) -> Optional[int]:
+        """The colon of a headline "X: …" whose part before the colon is only its speaker X
+        (within the first eight words, words after it); not "Russische raketaanval op Odesa:
+        tien doden", whose first part is the news itself."""
+        toks = article.sentence_tokens(sent)
+        colon = next((t.i for t in toks[:8] if t.text == ":"), None)
+        if colon is None or colon == toks[0].i or colon >= toks[-1].i - 1:
+            return None
+        return colon if self._colon_speaker(article, sent, colon, mentions) is not None else None
+
+    @staticmethod
+    def _colon_speaker(article: Article, sent: int, colon: int, mentions: list[ActorMention]) -> Optional[ActorMention]:
+        first = article.sentence_tokens(sent)[0].i
+        return next((m for m in mentions if m.tokens[0] <= first + 2 and m.tokens[1] == colon
+                     and (m.code or m.country)), None)
 
     @staticmethod
     def _free_noun_phrase(article: Article, c: Clause, noun: int) -> bool:
@@ -872,17 +899,18 @@ class EventCoder:
                          start=t.start, end=t.end, sent=c.sent, tokens=(noun, noun + 1), kind="crowd")
         return Argument(mention=m, first=noun, last=noun + 1, marker="bare")
 
-    def _denied_in_clause(self, article: Article, c: Clause, trig) -> bool:
+    def _denied_in_clause(self, article: Article, c: Clause, trig) -> Optional[tuple[int, Entry]]:
         """A denial verb (an entry with `complement: negated`) before the trigger in the same
-        clause: the trigger's deed is what is denied."""
+        clause, with its entry: the trigger's deed is what is denied."""
         first = min(trig) if trig else None
         for i in c.verbs:
             if first is None or i >= first:
                 continue
             lemma = article.tokens[i].lemma.lower()
-            if any(e.complement == "negated" for e in self.lex.verbs.get(lemma, ())):
-                return True
-        return False
+            entry = next((e for e in self.lex.verbs.get(lemma, ()) if e.complement == "negated"), None)
+            if entry is not None:
+                return i, entry
+        return None
 
     def _implicit_agent(self, article: Article, c: Clause, code: str) -> list[Argument]:
         """The unnamed doer of a passive (`passive_without_agent`): "In Minsk zijn twintig
