@@ -35,6 +35,7 @@ CONFIDENCE = {
     "statement": 0.6,        # a plain statement (010) that carries no other event
 }
 DISCOURSE_SENTENCES = 2    # how far back a discourse rule looks for the parties of an earlier event
+DISCOURSE_PARAGRAPHS = 1   # … or, for an agreement without parties, how many paragraphs back its meeting may be
 STATE_AGENTS = {"GOV", "COP", "JUD", "MIL", "SPY", "LEG"}
 # State agents that are coded by their role alone when no country can be found for them.
 ROLE_ONLY_AGENTS = {"COP", "JUD", "MIL", "SPY", "LEG"}
@@ -1130,14 +1131,16 @@ class EventCoder:
     def _discourse_parties(self, article: Article, found: list[Found]) -> None:
         """`agreement_of_the_meeting_before`: a reciprocal agreement with no parties named ("In
         Genève is afgesproken om …") is made by the parties of the meeting the text reported
-        just before it, at most DISCOURSE_SENTENCES sentences back."""
+        just before it: in the same paragraph or the one before (DISCOURSE_PARAGRAPHS), the
+        discourse unit that reports one meeting and what it agreed."""
         last_meeting: Optional[Found] = None
         for f in sorted(found, key=lambda f: f.trigger[0]):
             if f.sources and f.target is not None and f.code.startswith("04"):
                 last_meeting = f
                 continue
             if not f.sources and f.target is None and (f.symmetric or f.entry.symmetric) and last_meeting \
-                    and 0 <= f.clause.sent - last_meeting.clause.sent <= DISCOURSE_SENTENCES:
+                    and 0 <= article.sentences[f.clause.sent].paragraph \
+                    - article.sentences[last_meeting.clause.sent].paragraph <= DISCOURSE_PARAGRAPHS:
                 f.sources, f.target = list(last_meeting.sources), last_meeting.target
                 f.symmetric = True
                 f.path, f.confidence = "discourse", CONFIDENCE["discourse"]
