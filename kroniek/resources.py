@@ -32,3 +32,10 @@ def shared_dir() -> Path:
 
 def shared_data(*parts: str) -> Path:
     return shared_dir().joinpath("data", *parts)
+
+
+def read_yaml(fh):
+    """YAML from an open file, with libyaml's C loader where PyYAML has it: the event
+    dictionary is thousands of entries, which the pure-Python loader reads in seconds."""
+    import yaml
+    return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

@@ -13,9 +13,7 @@ from typing import Iterable, Optional, Sequence
 
 import os
 
-import yaml
-
-from ..resources import package_data
+from ..resources import package_data, read_yaml
 from . import codebook
 
 # argument slots: the bare object, an actor adjective, or the preposition that introduces the
@@ -103,7 +101,7 @@ def lexicon_files(kind: str) -> list[str]:
 
 def _entries_from(path: str, kind: str) -> list[Entry]:
     with open(package_data("events", "lexicon", path), encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or []
+        raw = read_yaml(fh) or []
     if not isinstance(raw, list):
         raise LexiconError(f"events/lexicon/{path}: must be a list of entries")
     out: list[Entry] = []
@@ -212,7 +210,7 @@ def load() -> Lexicon:
                 table.setdefault(e.lemma, []).append(e)
     for name in ("modes", "grammar"):
         with open(package_data("events", "lexicon", f"{name}.yaml"), encoding="utf-8") as fh:
-            setattr(lex, name, yaml.safe_load(fh) or {})
+            setattr(lex, name, read_yaml(fh) or {})
     for lemma in lex.verbs:
         for form in dutch_verb_forms(lemma):
             lex.verb_forms.setdefault(form, set()).add(lemma)

@@ -9,7 +9,7 @@ import re
 import warnings
 
 import pytest
-import yaml
+from kroniek.resources import read_yaml
 
 from kroniek.events import codebook
 from kroniek.events import lexicon as L
@@ -36,7 +36,7 @@ def _files(kind: str) -> list[str]:
 def _items(kind: str):
     for rel in _files(kind):
         with open(package_data("events", "lexicon", rel), encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or []
+            raw = read_yaml(fh) or []
         for n, item in enumerate(raw, 1):
             yield f"{rel} entry {n}", item
 
@@ -67,7 +67,7 @@ def group_names() -> set[str]:
 def test_every_file_loads(kind):
     for rel in L.lexicon_files(kind):
         with open(package_data("events", "lexicon", rel), encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
+            raw = read_yaml(fh)
         assert isinstance(raw, list), f"{rel}: must be a list of entries"
         assert all(isinstance(i, dict) for i in raw), f"{rel}: every entry is a mapping"
         L._entries_from(rel, kind)          # raises LexiconError on a bad code or marker

@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import yaml
+from kroniek.resources import read_yaml
 
 from ...resources import package_data
 from .. import lexicon as L
@@ -48,7 +48,7 @@ def raw_items(kind: str) -> list[tuple[str, int, dict]]:
     out = []
     for rel in L.lexicon_files(kind):
         with open(package_data("events", "lexicon", rel), encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh) or []
+            raw = read_yaml(fh) or []
         for n, item in enumerate(raw, 1):
             out.append((rel, n, item))
     return out

@@ -44,6 +44,7 @@ as a noun entry of that root.
 from __future__ import annotations
 
 import argparse
+import io
 import csv
 import gzip
 import re
@@ -53,7 +54,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-import yaml
+
+from kroniek.resources import read_yaml
 
 from ...resources import shared_data   # ../shared/data, or $KRONIEK_SHARED/data (stdlib only)
 
@@ -563,7 +565,7 @@ def curated_items(kind: str, folder: Path = LEXICON) -> list[tuple[str, int, dic
     for f in files:
         if not f.exists():
             continue
-        raw = yaml.safe_load(f.read_text(encoding="utf-8")) or []
+        raw = read_yaml(io.StringIO(f.read_text(encoding="utf-8"))) or []
         for n, item in enumerate(raw, 1):
             if isinstance(item, dict):
                 out.append((str(f.relative_to(folder)), n, item))
