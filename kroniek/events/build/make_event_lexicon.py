@@ -54,10 +54,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-
-from kroniek.resources import read_yaml
-
-from ...resources import shared_data   # ../shared/data, or $KRONIEK_SHARED/data (stdlib only)
+from ...resources import read_yaml, shared_data   # ../shared/data, or $KRONIEK_SHARED/data (stdlib only)
 
 HERE = Path(__file__).resolve().parent
 CANDIDATES = HERE / "candidates"
