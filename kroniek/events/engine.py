@@ -1186,11 +1186,10 @@ class EventCoder:
         if not f.sources and f.path not in ("implicit", "nominal_place"):
             return None            # an event needs a doer, except the unnamed doers of violence and coercion
         src = f.sources[0].mention if f.sources else None
-        if f.target is None and f.target_ref is None and (f.path == "nominal_place" or (f.path == "implicit" and src)):
-            # a placed event with an unnamed doer: the country where it happens; a passive deed
-            # with neither doer nor victim known ("Een man is in Gent neergestoken") stays uncoded
-            f.target_ref = self._domestic_target(article, f, src, any_root=True)
-        if f.target is None and f.target_ref is None and src is not None and _domestic(f.code):
+        if f.target is None and f.target_ref is None and (
+                f.path == "nominal_place" or (src is not None and (f.path == "implicit" or _domestic(f.code)))):
+            # a placed event with an unnamed doer: the country where it happens (a passive deed
+            # with neither doer nor victim known, "Een man is in Gent neergestoken", stays uncoded);
             # `domestic_target`: the police, prosecutors and courts act on their own country when
             # whom they arrest, try or investigate is a private person ("Het parket vervolgt een
             # 40-jarige man"): GDELT codes BELJUD → BEL
