@@ -44,7 +44,11 @@ VERBAL_ROLES = {"PTY", "LEG", "OPP", "MED", "CVL", "LAB", "BUS", "EDU", "JUD", "
 # Who does a passive's unnamed deed: arrests, bans and deportations by the state of the place
 # (the police for arrests); violence and other acts are left to an empty doer.
 IMPLICIT_STATE_CODES = {"173": "COP", "1711": "COP", "174": "GOV", "172": "GOV", "116": "JUD"}
-SOURCELESS_ROOTS = {"14", "17", "18", "19", "20"}   # events a coder records even when the doer is unnamed
+SOURCELESS_ROOTS = {"14", "17", "18", "19", "20"}
+# Violence and abduction whose private doers and victims are coded by their agent code (crime
+# as GDELT codes it): assaults (18), fights (19), mass violence (20), kidnapping (181 is in 18),
+# riots (145).
+PRIVATE_VIOLENCE_ROOTS = {"18", "19", "20", "145"}   # events a coder records even when the doer is unnamed
 PATIENT_IS_DOER_ROOTS = {"15"}   # "De luchtmacht is in paraatheid gebracht": the force posture is the patient's
 OFFICIAL_ROLES = {"GOV", "LEG", "JUD", "MIL", "IGO", "PTY", "ELI", "SPY", "COP"}
 REPAIRED_TAG_PENALTY = 0.1    # the verb was tagged as another part of speech by Frog
@@ -872,8 +876,10 @@ class EventCoder:
     @staticmethod
     def _colon_speaker(article: Article, sent: int, colon: int, mentions: list[ActorMention]) -> Optional[ActorMention]:
         first = article.sentence_tokens(sent)[0].i
+        # only a speaker before the colon: "Trump waarschuwt Noord-Korea: …" has its own verb
         return next((m for m in mentions if m.tokens[0] <= first + 2 and m.tokens[1] == colon
-                     and (m.code or m.country)), None)
+                     and (m.code or m.country)
+                     and not any(is_verb(article.tokens[i]) for i in range(first, m.tokens[0]))), None)
 
     @staticmethod
     def _free_noun_phrase(article: Article, c: Clause, noun: int) -> bool:
@@ -1185,6 +1191,8 @@ class EventCoder:
             return None            # the words of war in a sports report
         if not f.sources and f.path not in ("implicit", "nominal_place"):
             return None            # an event needs a doer, except the unnamed doers of violence and coercion
+        if f.code[:2] in PRIVATE_VIOLENCE_ROOTS or f.code[:3] in PRIVATE_VIOLENCE_ROOTS:
+            self._place_private_parties(article, f)
         src = f.sources[0].mention if f.sources else None
         if f.target is None and f.target_ref is None and (
                 f.path == "nominal_place" or (src is not None and (f.path == "implicit" or _domestic(f.code)))):
@@ -1242,6 +1250,20 @@ class EventCoder:
                    attributed_to=f.attributed.ref() if f.attributed else None,
                    symmetric=f.symmetric, timex=tid, rule=f"{f.entry.name}|{f.path}")
         return ev
+
+    def _place_private_parties(self, article: Article, f: Found) -> None:
+        """`private_violence`: an assault, a shooting or a kidnapping among private people ("Een
+        jongen beschiet een wagen in Lyon", "Bende ontvoert zakenman") is coded as GDELT and
+        ICEWS code crime — the private parties by their agent code (CVL, CRM, …), with the
+        country of the place named in their sentence when there is one ("Citizen (France)")."""
+        private = {r.upper() for r in self.lex.words("private_roles")}
+        for arg in f.sources[:1] + ([f.target] if f.target is not None else []):
+            m = arg.mention
+            role = (m.role or "").upper()
+            if m.code or m.country or role not in private or m.sent is None:
+                continue
+            country = self._sentence_country(article, m.sent)
+            arg.mention = replace(m, code=f"{country}{role}" if country else role, country=country)
 
     def _institution_in_compound(self, article: Article, c: Clause, after: Optional[int],
                                  src: ActorMention) -> Optional[ActorRef]:

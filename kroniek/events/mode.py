@@ -59,6 +59,9 @@ def clause_mode(article: Article, clause: Clause, lex: Lexicon, next_text: str =
     if zou:
         return "hypothetical"
     for k, (_, w) in enumerate(words):
+        t = article.tokens[idx[k]]
+        if t.tag == "ADJ" and "prenom" in t.features:
+            continue   # `doubt_on_a_noun`: "na de mogelijke vergiftiging" qualifies that noun, not the clause's event
         if w in hypo_words and not any(find_pattern(p, words[max(0, k - 3):k + 3], max_gap=0) for p in hypo_exc):
             return "hypothetical"
     if clause.kind == "sub" and clause.opener is not None and \
