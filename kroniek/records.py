@@ -72,7 +72,9 @@ class DocDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
-    _PATTERN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)\S*)?)?)?")
+    # An ISO date-time: the time of day, then optional seconds' fraction and UTC offset, nothing else.
+    _PATTERN = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)"
+                          r"(?:[.,]\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?", re.IGNORECASE)
 
     @classmethod
     def parse(cls, value: str) -> "DocDate":
@@ -82,6 +84,8 @@ class DocDate:
             raise ValueError(f"not a date (YYYY-MM or YYYY-MM-DD): {value!r}")
         y, mo, d, t = m.groups()
         try:
+            if t:
+                dt.time.fromisoformat(t)  # 99:99 is no time of day
             return cls(int(y), int(mo) if mo else None, int(d) if d else None, t)
         except ValueError as exc:
             raise ValueError(f"not a valid date {value!r}: {exc}") from None

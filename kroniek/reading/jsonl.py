@@ -9,28 +9,59 @@ from typing import IO, Iterable, Iterator
 
 from ..records import Article, DocDate, InputError, InputProblem
 from .decode import decode_bytes
+from .ids import article_id, lone_surrogate
 from .paragraphs import split_paragraphs
 
 
+OPTIONAL_FIELDS = ("title", "url", "source")
+
+
 def article_from_record(rec: object, file: str, line: int) -> Article:
+    """The article of one JSON object; InputProblem (naming file and line) for a record that
+    is not one: every field is checked for its type here, so that nothing later (the store's
+    typed columns, a UTF-8 writer) meets a value it cannot hold."""
     if not isinstance(rec, dict):
         raise InputProblem("a line must hold a JSON object", file, line)
     missing = [k for k in ("id", "date", "text") if rec.get(k) in (None, "")]
     if missing:
         raise InputProblem(f"missing field(s): {', '.join(missing)}", file, line)
-    if not isinstance(rec["text"], str):
-        raise InputProblem("field 'text' must be a string", file, line)
+    doc_id = article_id(rec["id"], file, line)
+    fields = {k: _text_field(rec, k, file, line) for k in ("date", "text", *OPTIONAL_FIELDS)}
     try:
-        date = DocDate.parse(str(rec["date"]))
+        date = DocDate.parse(fields["date"])
     except ValueError as exc:
         raise InputProblem(f"malformed date: {exc}", file, line) from None
-    text = rec["text"]
-    title = rec.get("title") or None
+    text = fields["text"]
     if not text.strip():
         raise InputProblem("empty text", file, line)
-    return Article(id=str(rec["id"]), date=date, text=text, title=str(title) if title else None,
-                   url=rec.get("url") or None, source=rec.get("source") or None,
-                   origin=file, line=line, paragraphs=split_paragraphs(text))
+    return Article(id=doc_id, date=date, text=text, title=fields["title"] or None, url=fields["url"] or None,
+                   source=fields["source"] or None, origin=file, line=line, paragraphs=split_paragraphs(text))
+
+
+def _text_field(rec: dict, key: str, file: str, line: int) -> str | None:
+    """A string field (None when absent or null); InputProblem for another type or for text
+    that is not valid Unicode (a lone surrogate such as "\\ud800", which JSON allows)."""
+    value = rec.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputProblem(f"field {key!r} must be a string", file, line)
+    if bad := lone_surrogate(value):
+        raise InputProblem(f"field {key!r} holds {bad}: not valid Unicode", file, line)
+    return value
+
+
+def parse_line(line: str, file: str, n: int) -> object:
+    """One JSON Lines line as a JSON value; InputProblem naming file and line for anything the
+    JSON parser refuses, a nesting too deep for it and a number too long for Python included."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", file, n) from None
+    except RecursionError:
+        raise InputProblem("malformed JSON: nested too deeply", file, n) from None
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        raise InputProblem(f"malformed JSON: {exc}", file, n) from None
 
 
 def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
@@ -73,11 +104,7 @@ def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
                     if not line.strip():
                         continue
                     seen_text = True
-                    try:
-                        rec = json.loads(line)
-                    except json.JSONDecodeError as exc:
-                        raise InputProblem(f"malformed JSON: {exc.msg} (column {exc.colno})", file, n) from None
-                    yield article_from_record(rec, file, n)
+                    yield article_from_record(parse_line(line, file, n), file, n)
                 except InputProblem as exc:
                     seen_text = True
                     yield InputError(file=file, line=n, reason=exc.reason)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, InputError
+from .ids import printable
 
 Reader = Callable[[Path], Iterator["Article | InputError"]]
 READERS: dict[str, Reader] = {}
@@ -96,11 +97,23 @@ def iter_articles(inputs: Iterable[str | Path]) -> Iterator[Article | InputError
     checks = ArticleChecks()  # size, future date, duplicate ids: the same rules for every reader
     for item in expand_inputs(inputs):
         if isinstance(item, InputError):
-            yield item
+            yield printable_item(item)
             continue
         reader = reader_for(item)
         try:
             for read in reader(item):
+                read = printable_item(read)
                 yield (checks.check(read) or read) if isinstance(read, Article) else read
         except Exception as exc:  # a reader bug must not sink the batch
-            yield InputError(file=str(item), reason=f"reader failed: {type(exc).__name__}: {exc}")
+            yield printable_item(InputError(file=str(item), reason=f"reader failed: {type(exc).__name__}: {exc}"))
+
+
+def printable_item(item: Article | InputError) -> Article | InputError:
+    """File names as text every output can hold: a name that is not UTF-8 comes from the
+    operating system with surrogate escapes, which a UTF-8 writer, the console and the store
+    all refuse (one such name used to sink the whole run)."""
+    if isinstance(item, InputError):
+        item.file, item.reason = printable(item.file), printable(item.reason)
+    else:
+        item.origin = printable(item.origin)
+    return item

@@ -12,6 +12,7 @@ from typing import Iterator
 
 from ..records import Article, DocDate, InputError, InputProblem
 from .decode import decode_bytes
+from .ids import article_id, name_text
 from .limits import max_article_chars
 from .paragraphs import headline_of, split_paragraphs
 
@@ -52,7 +53,9 @@ def read_text_file(path: Path) -> Iterator[Article | InputError]:
         if not data.strip():
             raise InputProblem("empty file", file)
         raw, encoding = decode_bytes(data, file)
-        article = parse_text_article(raw, path.name[:-4] if path.name.endswith(".txt") else path.stem, file)
+        name = name_text(path.name)
+        doc_id = article_id(name[:-4] if name.lower().endswith(".txt") else path.stem, file)
+        article = parse_text_article(raw, doc_id, file)
         if encoding not in ("utf-8", "utf-8-sig"):
             article.meta["encoding"] = encoding
         yield article

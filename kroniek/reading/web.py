@@ -19,6 +19,7 @@ from typing import Iterator, Optional
 
 from ..records import Article, DocDate, InputError, InputProblem
 from .decode import decode_bytes
+from .ids import article_id, name_text
 from .paragraphs import split_paragraphs
 from .sources import READERS, _load_builtin_readers, register_reader
 
@@ -96,7 +97,7 @@ def read_html_file(path: Path) -> Iterator[Article | InputError]:
         if not data.strip():
             raise InputProblem("empty file", file)
         html, _ = decode_bytes(data, file)
-        stem = path.name.rsplit(".", 1)[0]
+        stem = article_id(name_text(path.name).rsplit(".", 1)[0], file)
         yield article_from_html(html, file, doc_id=stem)
     except InputProblem as exc:
         yield InputError(file=exc.file or file, line=exc.line, reason=exc.reason)

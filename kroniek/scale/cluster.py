@@ -76,9 +76,7 @@ def read_shard(shard: Shard) -> Iterator[Article | InputError]:
 
 def _read_jsonl_range(shard: Shard) -> Iterator[Article | InputError]:
     """The JSON Lines records that *start* inside [start, end): every line belongs to one shard."""
-    import json
-
-    from ..reading.jsonl import article_from_record
+    from ..reading.jsonl import article_from_record, parse_line
     from ..reading.limits import ArticleChecks
     from ..records import InputProblem
     checks = ArticleChecks()
@@ -105,10 +103,10 @@ def _read_jsonl_range(shard: Shard) -> Iterator[Article | InputError]:
                 continue
             try:
                 try:
-                    rec = json.loads(raw.decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                    text = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
                     raise InputProblem(f"malformed JSON line: {exc}", shard.path, line_no) from None
-                a = article_from_record(rec, shard.path, line_no)
+                a = article_from_record(parse_line(text, shard.path, line_no), shard.path, line_no)
                 yield checks.check(a) or a
             except InputProblem as exc:
                 yield InputError(file=shard.path, line=line_no, reason=exc.reason)
