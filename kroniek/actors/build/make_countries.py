@@ -1,5 +1,5 @@
 """Generate kroniek/actors/data/countries.tsv from pycountry, Babel (CLDR Dutch names)
-and GeoNames countryInfo.txt (capitals, continents).
+and GeoNames countryInfo.txt (capitals, continents; the copy in kroniek/data).
 
 Run from the repository root:
 
@@ -17,10 +17,11 @@ from pathlib import Path
 import pycountry
 from babel import Locale
 
+from ...resources import DATA_DIR
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent / "data"
-SHARED = HERE.parents[2] / ".." / "shared"
-GEONAMES = SHARED / "data" / "geonames" / "countryInfo.txt"
+GEONAMES = DATA_DIR / "geonames" / "countryInfo.txt"
 
 # Territories CLDR names that ISO 3166-1 does not (yet) list, with the codes the event-data
 # world uses for them: Kosovo has no ISO alpha-3; CAMEO and ICEWS use KSV.

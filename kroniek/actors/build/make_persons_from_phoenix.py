@@ -27,7 +27,9 @@ import re
 import sys
 from pathlib import Path
 
-PHOENIX = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "petrarch2"
+from ...resources import build_source
+
+PHOENIX = build_source("petrarch2")      # ../shared/data/petrarch2 beside the repository, or $KRONIEK_SHARED
 OUT = Path(__file__).resolve().parent / "phoenix_nld_bel_candidates.tsv"
 COUNTRIES = ("NLD", "BEL")
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt")

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from ...resources import read_yaml, shared_data   # ../shared/data, or $KRONIEK_SHARED/data (stdlib only)
+from ...resources import build_source, data_file, read_yaml   # build_source: ../shared/data or $KRONIEK_SHARED/data
 
 HERE = Path(__file__).resolve().parent
 CANDIDATES = HERE / "candidates"
@@ -233,7 +233,7 @@ def _pattern_phrases(text: str) -> list[Phrase]:
 
 
 def read_petrarch(path: Path | None = None) -> Petrarch:
-    path = path or shared_data("petrarch2", "CAMEO.2.0.txt")
+    path = path or build_source("petrarch2", "CAMEO.2.0.txt")
     groups: list[Group] = []
     synsets: dict[str, Synset] = {}
     current_set: Synset | None = None
@@ -279,7 +279,7 @@ def read_petrarch(path: Path | None = None) -> Petrarch:
 
 def cameo_codes(path: Path | None = None) -> dict[str, str]:
     """CAMEO 1.1b3 code → name."""
-    path = path or shared_data("cameo", "cameo-codes.csv")
+    path = path or data_file("cameo", "cameo-codes.csv")
     with open(path, encoding="utf-8") as fh:
         return {row["code"].strip(): row["name"].strip() for row in csv.DictReader(fh)}
 
