@@ -25,8 +25,8 @@ class Component(Protocol):
 Factory = Callable[..., Component]
 _FACTORIES: dict[str, Factory] = {}
 
-# Where the built-in components live; imported on first use so that a missing optional
-# stage does not stop the others.
+# Where the built-in components live; imported on first use, so that a run loads only the
+# stages it names (a stage that cannot load stops the run: StageLoadError).
 BUILTIN_MODULES = {
     "frog": "kroniek.analysis.component",
     "timex": "kroniek.time.component",
@@ -44,9 +44,21 @@ def component(name: str) -> Callable[[Factory], Factory]:
     return deco
 
 
+class StageLoadError(RuntimeError):
+    """A pipeline stage whose module cannot be imported (a dependency missing or broken):
+    the run stops, naming the stage and the cause, rather than going on without the layer."""
+
+    def __init__(self, name: str, cause: BaseException):
+        self.stage, self.cause = name, cause
+        super().__init__(f"pipeline stage {name!r} cannot load: {type(cause).__name__}: {cause}")
+
+
 def get_factory(name: str) -> Factory:
     if name not in _FACTORIES and name in BUILTIN_MODULES:
-        importlib.import_module(BUILTIN_MODULES[name])
+        try:
+            importlib.import_module(BUILTIN_MODULES[name])
+        except ImportError as exc:
+            raise StageLoadError(name, exc) from exc
     if name not in _FACTORIES:
         raise KeyError(f"unknown pipeline component {name!r} (known: {', '.join(sorted(set(_FACTORIES) | set(BUILTIN_MODULES)))})")
     return _FACTORIES[name]
@@ -56,7 +68,7 @@ def available(name: str) -> bool:
     try:
         get_factory(name)
         return True
-    except (KeyError, ImportError):
+    except (KeyError, StageLoadError):
         return False
 
 
@@ -64,13 +76,12 @@ def available(name: str) -> bool:
 class Pipeline:
     names: list[str] = field(default_factory=lambda: list(DEFAULT_PIPELINE))
     config: dict[str, dict[str, Any]] = field(default_factory=dict)
-    strict: bool = False  # False: components whose module is not built yet are left out
+    strict: bool = False  # kept for callers; every stage is loaded or the pipeline fails (StageLoadError)
 
     def __post_init__(self) -> None:
         self.components: list[tuple[str, Component]] = []
         for name in self.names:
-            if not self.strict and name in BUILTIN_MODULES and not available(name):
-                continue
+            # No stage is left out silently: a stage that cannot load raises StageLoadError.
             self.components.append((name, get_factory(name)(**self.config.get(name, {}))))
 
     def __call__(self, article: Article) -> Article:

@@ -95,8 +95,9 @@ def _page(res: dict) -> dict:
 def create_app(store: Store, process: Optional[Processor] = None) -> FastAPI:
     """The app over an open store. `process` turns a posted Article into an analysed one
     (the pipeline); without it POST /articles answers 503."""
+    from .. import __version__
     from ..output.exports import event_json
-    meta = dict(title="kroniek", version="0.1.0",
+    meta = dict(title="kroniek", version=__version__,
                 description="Coded, time-anchored political events from Dutch news: events, timelines, "
                             "dyads, actors and the articles with their evidence.")
     @contextlib.asynccontextmanager

@@ -28,7 +28,9 @@ def processed_articles(inputs: Iterable[str], stages: Sequence[str], analysed: b
     """The articles of `inputs` after Frog (unless `analysed`) and `stages`; an input or article
     that fails is added to `problems` as a message naming file and line, the rest go on."""
     from ..pipeline import Pipeline
+    from .preflight import check_run
     names = list(stages) if analysed else ["frog", *stages]
+    check_run(names)
     with Pipeline(names) as pipe:
         for item in pipe.process(article_inputs(inputs, analysed)):
             if isinstance(item, InputError):

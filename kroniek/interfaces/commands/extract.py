@@ -11,6 +11,7 @@ import typer
 from ...pipeline import DEFAULT_PIPELINE
 from ...scale.runner import process_inputs
 from ...records import Article, InputError
+from ..preflight import check_run
 from ..progress import article_progress, err_console
 from ..summary import print_summary
 
@@ -77,6 +78,7 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"[red]error[/red] --format must be jsonl or parquet, not {escape(fmt)}")
             raise typer.Exit(2)
         names = [s.strip() for s in stages.split(",")] if stages else list(DEFAULT_PIPELINE)
+        check_run(names, cluster)
         config = frog_config(skip, parse_filter)
         stats = RunStats()
         started = time.monotonic()
@@ -127,7 +129,18 @@ def _run(inputs, out, names, config, workers, cluster, fmt, overwrite, tokens, s
                     elif summary and len(done) <= SUMMARY_MAX_ARTICLES:
                         done.append(item)
         except OSError as exc:  # disk full, output folder gone: say so, not a traceback
-            err_console.print(f"[red]error[/red] cannot write the output in {escape(str(out))}: "
-                              f"{escape(str(exc))}; is the disk full? The files there are incomplete "
-                              f"(the last line may be cut); run again when there is room", soft_wrap=True)
+            err_console.print(f"[red]error[/red] {escape(write_failure(out, exc))}", soft_wrap=True)
             raise typer.Exit(2)
+
+
+def write_failure(out: Path, exc: OSError) -> str:
+    """What to tell the user when writing the output failed: "disk full" only when it is."""
+    import errno
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return (f"cannot write the output in {out}: the disk is full ({exc}). The files there are "
+                f"incomplete (the last line may be cut); run again when there is room")
+    reason = exc.strerror or str(exc)
+    if exc.filename and Path(out).resolve() not in Path(exc.filename).resolve().parents:
+        return f"{exc.filename}: {reason}"      # a file read along the way, not the output
+    name = f" {exc.filename}:" if exc.filename else ""
+    return f"cannot write the output in {out}:{name} {reason}; the files there are incomplete"

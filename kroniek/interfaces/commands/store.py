@@ -226,6 +226,7 @@ def register(app: typer.Typer) -> None:
         from ...scale.runner import process_inputs
         from ...store import IngestResult
         from .extract import count_inputs, frog_config
+        from ..preflight import check_run
         names = [s.strip() for s in stages.split(",")] if stages else list(DEFAULT_PIPELINE)
         started = time.monotonic()
         store = _open(db, read_only=False)
@@ -251,6 +252,8 @@ def register(app: typer.Typer) -> None:
             total = count_inputs(inputs)
             from ...scale.stats import RunStats
             stats = RunStats()
+            if to_process != 0:
+                check_run(names, cluster)
             items = (process_inputs(inputs, names, config=frog_config(skip, parse_filter), workers=workers,
                                     cluster=cluster, skip_ids=skip_ids, stats=stats)
                      if to_process != 0 else iter(read_errors))
