@@ -21,13 +21,25 @@ system: .stamp-system
 	fi
 	@touch $@
 
-# The virtual environment with kroniek installed (editable) and its test tools.
+# The virtual environment with kroniek installed (editable), the Dask extra and the test tools,
+# at the versions of constraints.txt. setuptools comes first so that kroniek (and the wheel of
+# tests/packaging) is built with the pinned one, without a download in an isolated build.
+PIP := $(VENV)/bin/pip install -q --disable-pip-version-check -c constraints.txt
 python: .stamp-python
-.stamp-python: pyproject.toml
+.stamp-python: pyproject.toml constraints.txt
 	@[ -x $(VENV)/bin/python ] || $(PY) -m venv $(VENV)
-	@$(VENV)/bin/pip install -q --disable-pip-version-check -e '.[test]' 2>&1 | grep -v -i 'warning' || true
-	@$(VENV)/bin/python -c 'import kroniek, duckdb, typer, fastapi' 
+	@$(PIP) setuptools
+	@$(PIP) --no-build-isolation -e '.[test,cluster]' 2>&1 | grep -v -i 'warning' || true
+	@$(VENV)/bin/python -c 'import kroniek, duckdb, typer, fastapi, distributed, httpx, pytest'
 	@touch $@
+
+# After upgrading packages in .venv (and a passing make test): write their versions down.
+.PHONY: constraints
+constraints:
+	@{ sed -n '1,/^# passes make test/p' constraints.txt; \
+	   $(VENV)/bin/pip freeze --all --exclude-editable | grep -v -i -E '^(pip|kroniek)=='; } > constraints.txt.new
+	@if cmp -s constraints.txt.new constraints.txt; then rm constraints.txt.new; echo "constraints.txt unchanged"; \
+	 else mv constraints.txt.new constraints.txt; echo "wrote constraints.txt"; fi
 
 run: setup
 	$(VENV)/bin/kroniek extract examples --out $(OUT)
@@ -38,6 +50,7 @@ run: setup
 test: setup
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
+# The benchmarks that run in minutes, one table (benchmarks/run_all.py --help: --all, --only).
 bench: setup
 	$(VENV)/bin/python benchmarks/run_all.py
 
