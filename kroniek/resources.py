@@ -54,8 +54,10 @@ def data_file(*parts: str) -> Path:
     path = override.joinpath(*parts)
     if override != DATA_DIR and not path.exists():
         path = DATA_DIR.joinpath(*parts)       # KRONIEK_DATA replaces only what it holds
-    if not path.is_file():
+    if not path.exists():
         raise DataFileError(path, "is missing (reinstall kroniek, or check KRONIEK_DATA)")
+    if not path.is_file():
+        raise DataFileError(path, "is not a file (reinstall kroniek, or check KRONIEK_DATA)")
     if not os.access(path, os.R_OK):
         raise DataFileError(path, "cannot be read (permission denied)")
     return path
