@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from ..records import Article, DocDate, InputError, InputProblem
 from .decode import decode_bytes
 from .ids import article_id, lone_surrogate
+from .limits import max_line_bytes
 from .paragraphs import split_paragraphs
 
 
@@ -68,7 +71,9 @@ def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
     """Stream the file line by line (a JSON Lines file may be many GB; reading it whole took
     three times its size in memory), each line decoded on its own: a damaged line (bad bytes,
     the NUL-filled tail a crashed writer leaves) costs that line only. Gzip-compressed files
-    are read as such. UTF-16/32 files, which cannot be split into lines as bytes, are read whole."""
+    are read as such, decompressed as they are read. UTF-16/32 files, which cannot be split
+    into lines as bytes, are decoded as a stream of characters. Every line is bounded
+    (`bounded_lines`), so a decompression bomb costs one line and no memory."""
     file = str(path)
     try:
         fh = open(path, "rb")
@@ -84,22 +89,27 @@ def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
                 stream = gzip.open(fh)
                 head = stream.read(65536)
                 stream.seek(0)
-            whole = _whole_file_encoding(head, file)
+            encoding = _stream_encoding(head, file)
         except (OSError, EOFError) as exc:
             yield InputError(file=file, reason=f"cannot read: {exc}")
             return
         except InputProblem as exc:
             yield InputError(file=file, line=exc.line, reason=exc.reason)
             return
-        if whole:
-            lines: Iterable[bytes | str] = decode_bytes(stream.read(), file)[0].split("\n")
-        else:
-            lines = stream  # binary lines end at b"\n" only, never at U+2028 or U+0085 inside a text
+        limit = max_line_bytes()
+        if encoding:  # UTF-16/32: lines of characters, the same bound
+            stream = io.TextIOWrapper(stream, encoding=encoding, newline="\n")  # type: ignore[assignment]
+        # Lines end at "\n" only, never at U+2028 or U+0085 inside a text.
+        lines: Iterable[bytes | str | LineTooLong] = bounded_lines(stream, limit)
         seen_text = False
         n = 0
         try:
             for n, raw in enumerate(lines, 1):
                 try:
+                    if isinstance(raw, LineTooLong):
+                        raise InputProblem(f"line too long: {raw.size:,} {'characters' if encoding else 'bytes'}, "
+                                           f"more than an article within the limit takes ({limit:,}; set "
+                                           f"KRONIEK_MAX_ARTICLE_CHARS to raise it); not read", file, n)
                     line = raw if isinstance(raw, str) else _decode_line(raw, n, file)
                     if not line.strip():
                         continue
@@ -108,29 +118,59 @@ def read_jsonl_file(path: Path) -> Iterator[Article | InputError]:
                 except InputProblem as exc:
                     seen_text = True
                     yield InputError(file=file, line=n, reason=exc.reason)
-        except (OSError, EOFError) as exc:  # a truncated gzip stream, a read error
+        except (OSError, EOFError, UnicodeDecodeError) as exc:  # a truncated gzip stream, a read error
             yield InputError(file=file, line=n + 1, reason=f"cannot read further: {exc}")
             return
         if not seen_text:
             yield InputError(file=file, reason="empty file")
 
 
-def _whole_file_encoding(head: bytes, file: str) -> bool:
-    """True for UTF-16/32 text (read whole); InputProblem for a binary file (judged on its
-    first 64 KB: no line of it decodes); False for line-by-line text."""
-    if head.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return True
+def _stream_encoding(head: bytes, file: str) -> str | None:
+    """The encoding of UTF-16/32 text (decoded as a stream of characters); InputProblem for a
+    binary file (judged on its first 64 KB: no line of it decodes); None for text read as
+    lines of bytes."""
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return enc
     if b"\x00" not in head:
-        return False
+        return None
     try:
         _, enc = decode_bytes(head[: len(head) - len(head) % 2], file)
-        return enc.startswith("utf-16")
+        return enc if enc.startswith("utf-16") else None
     except InputProblem:
         pass
     for chunk in head.split(b"\n")[:-1] or [head]:
         if b"\x00" not in chunk and chunk.strip():
-            return False  # some lines are text: damaged lines are reported one by one
+            return None  # some lines are text: damaged lines are reported one by one
     raise InputProblem("binary file (NUL bytes), not text", file)
+
+
+@dataclass
+class LineTooLong:
+    size: int  # bytes (or characters) of the line, skipped unread
+
+
+def bounded_lines(stream: IO, limit: int) -> Iterator[bytes | str | LineTooLong]:
+    """The lines of a binary or text stream, each read only up to `limit`: a longer line
+    (a decompression bomb, a dump on one line) is skipped to its end a megabyte at a time,
+    never held whole, and stands as a LineTooLong."""
+    while True:
+        piece = stream.readline(limit + 1)
+        if not piece:
+            return
+        end = b"\n" if isinstance(piece, bytes) else "\n"
+        if len(piece) <= limit or piece.endswith(end):
+            yield piece
+            continue
+        size = len(piece)
+        del piece
+        while True:
+            rest = stream.readline(1 << 20)
+            size += len(rest)
+            if not rest or rest.endswith(end):
+                break
+        yield LineTooLong(size)
 
 
 def _decode_line(raw: bytes, n: int, file: str) -> str:

@@ -10,6 +10,13 @@ WARC, ...) gets the same rules and the same messages.
   analyses about 4 400 characters a second (measured on nl-eval, one core), so the limit
   also keeps one article well within the analyzer's 120 s time-out. Raise it with
   $KRONIEK_MAX_ARTICLE_CHARS.
+- Compressed and crawled input is bounded before it is read whole, since a few hundred KB
+  of gzip can hold gigabytes: a JSON Lines line is read only up to `max_line_bytes()` (16
+  bytes per character of the article limit, the most JSON escapes can take, plus 1 MB for
+  the other fields) and a web page (an HTML file, a WARC record) up to `max_page_bytes()`
+  ($KRONIEK_MAX_PAGE_BYTES, default 32 MB: pages carry scripts and markup many times their
+  text). What lies beyond is skipped while decompressing, never kept, and the line or
+  record is refused; the lines and records after it are read.
 - Date: a publication date that starts after tomorrow (one day of slack for time zones
   and embargoes) is a typo or a wrong field, and every relative date ("gisteren",
   "vorige week") would be anchored on it; it is refused.
@@ -28,12 +35,22 @@ from typing import Optional
 from ..records import Article, InputError
 
 DEFAULT_MAX_ARTICLE_CHARS = 200_000
+DEFAULT_MAX_PAGE_BYTES = 32 * 1024 * 1024
 FUTURE_SLACK = dt.timedelta(days=1)
 
 
 def max_article_chars() -> int:
     value = os.environ.get("KRONIEK_MAX_ARTICLE_CHARS", "")
     return int(value) if value.strip().isdigit() else DEFAULT_MAX_ARTICLE_CHARS
+
+
+def max_line_bytes() -> int:
+    return 16 * max_article_chars() + (1 << 20)
+
+
+def max_page_bytes() -> int:
+    value = os.environ.get("KRONIEK_MAX_PAGE_BYTES", "")
+    return int(value) if value.strip().isdigit() else DEFAULT_MAX_PAGE_BYTES
 
 
 def _where(a: Article) -> str:

@@ -53,16 +53,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            def onerror(exc: OSError):
-                errors.append(InputError(file=exc.filename or str(p), reason=f"cannot read folder: {exc.strerror}"))
-            errors: list[InputError] = []
-            for root, dirs, files in os.walk(p, onerror=onerror):
-                dirs.sort()
-                for f in sorted(files):
-                    fp = Path(root, f)
-                    if reader_for(fp) is not None:
-                        yield _not_a_file(fp) or fp
-            yield from errors
+            yield from _walk(p)
         elif p.exists():
             if reader_for(p) is None:
                 yield InputError(file=str(p), reason=f"unknown input type (known: {', '.join(sorted(READERS))})")
@@ -70,6 +61,35 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | InputError]:
                 yield _not_a_file(p) or p
         else:
             yield _not_a_file(p) or InputError(file=str(p), reason="no such file or folder")
+
+
+def _walk(top: Path) -> Iterator[Path | InputError]:
+    """The readable files under `top`, sorted, symbolic links to folders followed (a linked
+    subfolder used to be passed over without a word); a link back to a folder already being
+    read (a loop) is reported, not followed."""
+    errors: list[InputError] = []
+
+    def onerror(exc: OSError):
+        errors.append(InputError(file=exc.filename or str(top), reason=f"cannot read folder: {exc.strerror}"))
+
+    visited = {os.path.realpath(top)}  # real paths of the folders read or about to be
+    for root, dirs, files in os.walk(top, onerror=onerror, followlinks=True):
+        dirs.sort()
+        for d in list(dirs):
+            path = os.path.join(root, d)
+            real = os.path.realpath(path)
+            if real in visited:  # a loop, or a folder reached twice: read once
+                dirs.remove(d)
+                if os.path.islink(path):
+                    errors.append(InputError(file=path, reason=f"symbolic link to a folder already read "
+                                                               f"({real}); not followed"))
+            else:
+                visited.add(real)
+        for f in sorted(files):
+            fp = Path(root, f)
+            if reader_for(fp) is not None:
+                yield _not_a_file(fp) or fp
+    yield from errors
 
 
 def _not_a_file(p: Path) -> InputError | None:

@@ -20,6 +20,7 @@ from typing import Iterator, Optional
 from ..records import Article, DocDate, InputError, InputProblem
 from .decode import decode_bytes
 from .ids import article_id, name_text
+from .limits import max_page_bytes
 from .paragraphs import split_paragraphs
 from .sources import READERS, _load_builtin_readers, register_reader
 
@@ -47,9 +48,27 @@ def _extract(html: bytes | str, url: Optional[str]):
     # The date comes from the page's metadata or its URL only: htmldate's extensive search
     # takes a year mentioned in the text and makes it 1 January of that year, which would
     # anchor every relative date of the article on a made-up day.
-    return trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+    from lxml import etree
+    try:
+        tree = _parse(html)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):  # no HTML in it at all
+        return None
+    return trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
                                        include_tables=False, favor_precision=True,
                                        date_extraction_params={"extensive_search": False, "original_date": True})
+
+
+def _parse(html: bytes | str):
+    """The page as an lxml tree, parsed here rather than by trafilatura so that libxml2's
+    10 MB limit on one text node is lifted (`huge_tree`): a page with a large inline script
+    lost its whole article to it. The page's size is bounded before (`max_page_bytes`).
+    Text is parsed as the UTF-8 it is given as; bytes that did not decode are left to the
+    charset the page declares."""
+    from lxml.html import HTMLParser, fromstring
+    options = dict(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True, huge_tree=True)
+    if isinstance(html, str):
+        return fromstring(html.encode("utf-8", "surrogatepass"), parser=HTMLParser(encoding="utf-8", **options))
+    return fromstring(html, parser=HTMLParser(**options))
 
 
 def _article_text(title: Optional[str], body: str) -> str:
@@ -93,6 +112,9 @@ def article_from_html(html: bytes | str, file: str, line: Optional[int] = None, 
 def read_html_file(path: Path) -> Iterator[Article | InputError]:
     file = str(path)
     try:
+        size, limit = path.stat().st_size, max_page_bytes()
+        if size > limit:  # not read at all
+            raise InputProblem(_too_big(f"{size:,} bytes", limit), file)
         data = path.read_bytes()
         if not data.strip():
             raise InputProblem("empty file", file)
@@ -103,6 +125,11 @@ def read_html_file(path: Path) -> Iterator[Article | InputError]:
         yield InputError(file=exc.file or file, line=exc.line, reason=exc.reason)
     except OSError as exc:
         yield InputError(file=file, reason=f"cannot read: {exc.strerror or exc}")
+
+
+def _too_big(size: str, limit: int) -> str:
+    return (f"page too large: {size} (limit {limit:,}; set KRONIEK_MAX_PAGE_BYTES to raise it); "
+            f"not read")
 
 
 def _is_html(content_type: str) -> bool:
@@ -121,6 +148,7 @@ def read_warc_file(path: Path) -> Iterator[Article | InputError]:
     except OSError as exc:
         yield InputError(file=file, reason=f"cannot read: {exc.strerror or exc}")
         return
+    limit = max_page_bytes()
     with stream:
         number = 0
         try:
@@ -144,7 +172,11 @@ def read_warc_file(path: Path) -> Iterator[Article | InputError]:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 try:
-                    payload = record.content_stream().read()
+                    # Bounded: a record of a few hundred KB can decompress to gigabytes. The rest
+                    # of a page over the limit is skipped by the iterator, a chunk at a time.
+                    payload = record.content_stream().read(limit + 1)
+                    if len(payload) > limit:
+                        raise InputProblem(_too_big(f"more than {limit:,} bytes", limit), file, number)
                     missing = getattr(record.raw_stream, "limit", 0)
                     if missing:  # the file ends inside this record: never take half a page as the article
                         raise InputProblem(f"truncated WARC record: the file ends {missing} bytes before "
